@@ -1,0 +1,20 @@
+"""lanelint: a static policy linter for Markdown specs under the Parallel Delivery Protocol.
+
+The library API is small: :func:`lint_paths` lints files and folders, :func:`lint_text` lints one
+document given as text. Both return a :class:`LintResult` whose diagnostics are sorted.
+"""
+
+from lanelint.linter.api import LintResult, lint_paths, lint_text
+from lanelint.linter.diagnostics import Diagnostic, Location, Severity
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Diagnostic",
+    "LintResult",
+    "Location",
+    "Severity",
+    "__version__",
+    "lint_paths",
+    "lint_text",
+]

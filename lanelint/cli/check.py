@@ -1,0 +1,101 @@
+"""``lanelint check``: lint files and folders, print a report, exit with a meaningful code."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from lanelint.cli import EXIT_USAGE, fail
+from lanelint.linter.api import lint_paths
+from lanelint.linter.config import ConfigError, load_config
+from lanelint.linter.diagnostics import Severity
+from lanelint.linter.discovery import PathNotFoundError
+from lanelint.linter.output import FORMATS, renderer
+
+
+def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(
+        code.strip().upper() for value in values for code in value.split(",") if code.strip()
+    )
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(FORMATS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--select", multiple=True, help="Only these codes or prefixes (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these codes or prefixes (comma-separated).")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Configuration file to use instead of searching for one.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Lowest severity that makes the exit code 1 (default: configuration, else warning).",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option(
+    "--output-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--color/--no-color", default=None, help="Colour the text report (default: on a terminal)."
+)
+def check(
+    paths: tuple[Path, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: Path | None,
+    isolated: bool,
+    fail_on: str | None,
+    exit_zero: bool,
+    output_file: Path | None,
+    color: bool | None,
+) -> None:
+    """Lint the Markdown documents in PATHS (default: the configured spec folder, else .).
+
+    Exit codes: 0 no failing finding, 1 findings at or above the failing severity,
+    2 usage or configuration error, 3 incomplete run (an internal error).
+    """
+    try:
+        config = load_config(list(paths), explicit=config_file, isolated=isolated)
+        if select:
+            config = replace(config, select=_codes(select))
+        if ignore:
+            config = replace(config, ignore=config.ignore + _codes(ignore))
+        result = lint_paths(list(paths), config=config)
+    except (ConfigError, PathNotFoundError) as exc:
+        fail(str(exc))
+        return
+    use_color = color if color is not None else (output_file is None and sys.stdout.isatty())
+    report = renderer(output_format)(result, use_color)
+    if output_file is not None:
+        from lanelint.linter.writes import write_text_atomic
+
+        try:
+            write_text_atomic(output_file, report)
+        except OSError as exc:
+            fail(f"{output_file}: cannot write report: {exc.strerror or exc}")
+    else:
+        click.echo(report, nl=False)
+    if exit_zero and not result.incomplete:
+        sys.exit(0)
+    sys.exit(result.exit_code(Severity.parse(fail_on) if fail_on else None))
+
+
+_ = EXIT_USAGE

@@ -1,0 +1,1 @@
+"""Reading, parsing, the document model, the rule engine, configuration and output formats."""

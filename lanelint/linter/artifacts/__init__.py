@@ -1,0 +1,1 @@
+"""Typed artifacts of the protocol, read from the document model (FORMATS.md's kinds)."""

@@ -1,0 +1,30 @@
+"""What a rule is given: one document and its artifacts, or the facts of the whole run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lanelint.linter.artifacts.model import Artifacts
+from lanelint.linter.artifacts.stamp import StampSchema
+from lanelint.linter.config import Config
+from lanelint.linter.document import Document
+from lanelint.linter.roles import RoleBook
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    document: Document
+    artifacts: Artifacts
+    config: Config
+    roles: RoleBook
+    stamp_schema: StampSchema
+
+
+@dataclass(frozen=True)
+class WorkspaceContext:
+    """The artifacts of every document of the run, for rules that relate documents."""
+
+    documents: tuple[Artifacts, ...]
+    config: Config
+    roles: RoleBook
+    extras: dict[str, object] = field(default_factory=dict)

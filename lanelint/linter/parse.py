@@ -1,0 +1,251 @@
+"""From Markdown text to the :class:`~lanelint.linter.document.Document` model.
+
+markdown-it-py reads the block structure (with GFM tables); its inline pass is switched off
+because the rules need only code spans, comments and plain text from inline content, which
+:mod:`lanelint.linter.inline` reads directly from the raw content of each block.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from lanelint.linter import inline
+from lanelint.linter.document import (
+    Cell,
+    CodeSpan,
+    Comment,
+    Document,
+    Fence,
+    Heading,
+    ListItem,
+    MetaLine,
+    Row,
+    Section,
+    Table,
+)
+
+_BOLD_KEY = re.compile(r"\*\*([^*\n]{1,80}?):\*\*[ \t]*(.*)")
+_BOLD_KEY_OUTSIDE = re.compile(r"\*\*([^*\n]{1,80}?)\*\*:[ \t]*(.*)")
+_LIST_KEY = re.compile(r"([A-Za-z][A-Za-z0-9 /()_.-]{0,60}):(?:[ \t]+(.*))?")
+_CONTENT_BLOCKS = frozenset(
+    {
+        "paragraph_open",
+        "table_open",
+        "fence",
+        "code_block",
+        "bullet_list_open",
+        "ordered_list_open",
+        "blockquote_open",
+    }
+)
+
+
+@lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    """CommonMark with GFM tables, block rules only."""
+    md = MarkdownIt("commonmark").enable(["table"])
+    md.disable("inline")
+    return md
+
+
+def _cell_columns(line: str) -> list[int]:
+    """1-based columns where the cells of a table row start (after each unescaped pipe)."""
+    columns: list[int] = []
+    stripped = line.lstrip()
+    offset = len(line) - len(stripped)
+    i = offset
+    if stripped.startswith("|"):
+        i += 1
+    start = i
+    n = len(line)
+    while i <= n:
+        if i == n or (line[i] == "|" and (i == 0 or line[i - 1] != "\\")):
+            j = start
+            while j < i and line[j] in " \t":
+                j += 1
+            columns.append(j + 1)
+            start = i + 1
+        i += 1
+    return columns
+
+
+def _split_meta(text: str) -> tuple[str, str, int] | None:
+    """``(key, value, value offset)`` of a ``**Key:** value`` line."""
+    line = text.strip()
+    lead = len(text) - len(text.lstrip())
+    for pattern in (_BOLD_KEY, _BOLD_KEY_OUTSIDE):
+        match = pattern.match(line)
+        if match:
+            return match.group(1).strip(), match.group(2).strip(), lead + match.start(2)
+    return None
+
+
+class _Builder:
+    def __init__(self, path: str, text: str) -> None:
+        self.lines = text.split("\n")
+        if self.lines and self.lines[-1] == "":
+            self.lines.pop()
+        total = max(len(self.lines), 1)
+        self.root = Section(heading=None, level=0, line=1, end_line=total)
+        self.stack: list[Section] = [self.root]
+        self.doc = Document(path=path, text=text, lines=self.lines, root=self.root)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _line(self, index: int) -> str:
+        return self.lines[index] if 0 <= index < len(self.lines) else ""
+
+    def _column(self, line: int, needle: str) -> int:
+        index = self._line(line - 1).find(needle)
+        return index + 1 if index >= 0 else 1
+
+    def _spans(self, content: str, first_line: int) -> None:
+        if "`" not in content:
+            return
+        for text, offset in inline.code_spans(content):
+            line = first_line + content.count("\n", 0, offset)
+            self.doc.code_spans.append(CodeSpan(text, line, self._column(line, text)))
+
+    def _comments(self, content: str, first_line: int) -> None:
+        if "<!--" not in content:
+            return
+        for text, offset in inline.comments(content):
+            line = first_line + content.count("\n", 0, offset)
+            end = line + text.count("\n")
+            self.doc.comments.append(Comment(text, line, end, self._column(line, "<!--")))
+
+    # -- block handlers ------------------------------------------------------------------
+    def heading(self, tokens: list[Token], i: int) -> None:
+        tok = tokens[i]
+        assert tok.map is not None
+        line = tok.map[0] + 1
+        content = tokens[i + 1].content if i + 1 < len(tokens) else ""
+        level = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 1
+        heading = Heading(level, inline.strip_inline(content), line, 1)
+        self.doc.headings.append(heading)
+        while self.stack[-1].level >= level:
+            self.stack.pop().end_line = max(line - 1, 1)
+        section = Section(heading=heading, level=level, line=line, end_line=len(self.lines))
+        self.stack[-1].children.append(section)
+        self.stack.append(section)
+        self._spans(content, line)
+
+    def table(self, tokens: list[Token], i: int) -> int:
+        open_tok = tokens[i]
+        assert open_tok.map is not None
+        header: list[list[tuple[str, int]]] = []
+        rows: list[tuple[int, list[tuple[str, int]]]] = []
+        current: list[tuple[str, int]] = []
+        in_head = False
+        j = i + 1
+        while j < len(tokens) and tokens[j].type != "table_close":
+            tok = tokens[j]
+            if tok.type == "thead_open":
+                in_head = True
+            elif tok.type == "thead_close":
+                in_head = False
+            elif tok.type == "tr_open":
+                current = []
+                assert tok.map is not None
+                if in_head:
+                    header.append(current)
+                else:
+                    rows.append((tok.map[0] + 1, current))
+            elif tok.type == "inline":
+                assert tok.map is not None
+                current.append((tok.content.strip(), tok.map[0] + 1))
+            j += 1
+        head_line = open_tok.map[0] + 1
+        head_cols = _cell_columns(self._line(head_line - 1))
+
+        def cells(items: list[tuple[str, int]], line: int) -> tuple[Cell, ...]:
+            cols = head_cols if line == head_line else _cell_columns(self._line(line - 1))
+            out = []
+            for index, (text, _) in enumerate(items):
+                column = cols[index] if index < len(cols) else 1
+                out.append(Cell(text, line, column))
+                self._spans(text, line)
+            return tuple(out)
+
+        table = Table(
+            line=head_line,
+            end_line=open_tok.map[1],
+            header=cells(header[0] if header else [], head_line),
+            rows=tuple(Row(line, cells(items, line)) for line, items in rows),
+            section=self.stack[-1].title,
+        )
+        self.doc.tables.append(table)
+        return j
+
+    def paragraph(self, tok: Token, list_depth: int, item_line: int | None) -> None:
+        assert tok.map is not None
+        first = tok.map[0] + 1
+        content = tok.content
+        self._spans(content, first)
+        self._comments(content, first)
+        if item_line is not None:
+            self.doc.list_items.append(
+                ListItem(inline.strip_inline(content), first, list_depth, self.stack[-1].title)
+            )
+            head = content.split("\n", 1)[0]
+            match = _LIST_KEY.fullmatch(head.strip())
+            if match and "`" not in match.group(1):
+                value = (match.group(2) or "").strip()
+                column = self._column(first, value) if value else 1
+                self.doc.meta.append(MetaLine(match.group(1).strip(), value, first, column, "list"))
+                return
+        if "**" in content:
+            for offset, text in enumerate(content.split("\n")):
+                found = _split_meta(text)
+                if found:
+                    key, value, _ = found
+                    line = first + offset
+                    column = self._column(line, value) if value else 1
+                    self.doc.meta.append(MetaLine(key, value, line, column, "bold"))
+
+    def build(self, tokens: list[Token]) -> Document:
+        list_depth = 0
+        pending_item: int | None = None
+        i = 0
+        n = len(tokens)
+        while i < n:
+            tok = tokens[i]
+            kind = tok.type
+            if tok.level == 0 and kind in _CONTENT_BLOCKS:
+                self.stack[-1].blocks += 1
+            if kind == "heading_open":
+                self.heading(tokens, i)
+                i += 3
+                continue
+            if kind == "table_open":
+                i = self.table(tokens, i) + 1
+                continue
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                list_depth += 1
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                list_depth -= 1
+            elif kind == "list_item_open":
+                assert tok.map is not None
+                pending_item = tok.map[0] + 1
+            elif kind == "inline" and tokens[i - 1].type == "paragraph_open":
+                self.paragraph(tok, max(list_depth - 1, 0), pending_item)
+                pending_item = None
+            elif kind == "fence" and tok.map is not None:
+                self.doc.fences.append(
+                    Fence(tok.info.strip(), tok.content, tok.map[0] + 1, tok.map[1])
+                )
+            elif kind == "html_block" and tok.map is not None:
+                self._comments(tok.content, tok.map[0] + 1)
+                if tok.level == 0 and not tok.content.lstrip().startswith("<!--"):
+                    self.stack[-1].blocks += 1
+            i += 1
+        return self.doc
+
+
+def parse_document(path: str, text: str) -> Document:
+    """Parse ``text`` (with ``\\n`` line endings) into a :class:`Document`."""
+    tokens = markdown_parser().parse(text)
+    return _Builder(path, text).build(tokens)

@@ -1,0 +1,27 @@
+"""The policy: lanelint's rules, one module per section of the Parallel Delivery Protocol.
+
+Importing this package declares every rule with the registry; nothing else is needed to add a
+rule than a decorated, documented function in the module of its section.
+"""
+
+from lanelint.linter import meta_rules
+from lanelint.rules import (
+    acceptance,
+    dependencies,
+    general,
+    locks,
+    parallelism,
+    readiness,
+    sessions,
+)
+
+__all__ = [
+    "acceptance",
+    "dependencies",
+    "general",
+    "locks",
+    "meta_rules",
+    "parallelism",
+    "readiness",
+    "sessions",
+]

@@ -1,0 +1,131 @@
+"""Protocol section 6, dependency scheduling: the lanes a dependency names, and cycles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lanelint.linter.artifacts.lane_plan import Lane
+from lanelint.linter.context import DocumentContext
+from lanelint.linter.diagnostics import Finding, Location, Severity
+from lanelint.linter.registry import document_rule
+
+
+def _lanes(ctx: DocumentContext) -> dict[str, Lane]:
+    return {
+        lane.id.casefold(): lane
+        for plan in ctx.artifacts.lane_plans
+        for lane in plan.lanes
+        if lane.id
+    }
+
+
+@document_rule("PDP601", "dependency-unknown-lane", Severity.ERROR, section=6)
+def dependency_unknown_lane(ctx: DocumentContext) -> Iterator[Finding]:
+    """A dependency names a lane that the batch does not have.
+
+    ## What it does
+    Reads the upstream lanes of `hard(A)`, `soft(L1+L2)` and the like, and reports each one
+    that is not a lane id of the batch document.
+
+    ## Why
+    Protocol section 6: a downstream lane waits for its upstream. An upstream that does not
+    exist is a typo or a lane that was dropped, and the wait never ends.
+
+    ## Example
+    ```markdown
+    | B | T-2 | Executive Assistant | hard(F) | `src/app.py` | active |
+    ```
+    Use instead: `hard(A)`, naming a lane of the table.
+    """
+    lanes = _lanes(ctx)
+    for plan in ctx.artifacts.lane_plans:
+        for lane in plan.lanes:
+            if lane.dependency is None:
+                continue
+            for upstream in lane.dependency.upstream():
+                if upstream.casefold() not in lanes:
+                    yield Finding(
+                        lane.line,
+                        f"lane '{lane.id}' depends on lane '{upstream}', "
+                        "which the batch does not have",
+                        column=lane.column("dependency"),
+                    )
+
+
+@document_rule("PDP602", "dependency-cycle", Severity.ERROR, section=6)
+def dependency_cycle(ctx: DocumentContext) -> Iterator[Finding]:
+    """Lanes depend on each other in a cycle.
+
+    ## What it does
+    Follows the upstream lanes named by every `hard(...)` and `soft(...)` dependency and
+    reports each cycle once, at its first lane, with the lanes in order.
+
+    ## Why
+    Protocol section 6: a hard dependency waits for the upstream's accepted commit. In a cycle
+    every lane waits for another, and none can start.
+
+    ## Example
+    ```markdown
+    | A | T-1 | System Analyst | hard(B) | `spec/a.md` |
+    | B | T-2 | Executive Assistant | hard(A) | `src/b.py` |
+    ```
+    Use instead: decide which lane goes first and mark the other `none` or `soft`.
+    """
+    lanes = _lanes(ctx)
+    graph = {
+        key: [u.casefold() for u in lane.dependency.upstream() if u.casefold() in lanes]
+        if lane.dependency
+        else []
+        for key, lane in lanes.items()
+    }
+    reported: set[frozenset[str]] = set()
+    order = list(lanes)
+    for start in order:
+        path = _cycle_from(start, graph)
+        if path is None:
+            continue
+        members = frozenset(path)
+        if members in reported:
+            continue
+        reported.add(members)
+        first = min(path, key=order.index)
+        rotated = path[path.index(first) :] + path[: path.index(first)]
+        names = [lanes[k].id for k in rotated]
+        lane = lanes[first]
+        related = tuple(
+            Location(ctx.document.path, lanes[k].line, message=f"lane '{lanes[k].id}'")
+            for k in rotated[1:]
+        )
+        yield Finding(
+            lane.line,
+            "dependency cycle: " + " -> ".join([*names, names[0]]),
+            column=lane.column("dependency"),
+            related=related,
+        )
+
+
+def _cycle_from(start: str, graph: dict[str, list[str]]) -> list[str] | None:
+    """The lanes of a cycle through ``start``, if there is one (iterative DFS)."""
+    stack: list[tuple[str, int]] = [(start, 0)]
+    path: list[str] = [start]
+    on_path = {start}
+    visited: set[str] = set()
+    while stack:
+        node, index = stack[-1]
+        edges = graph.get(node, [])
+        if index >= len(edges):
+            stack.pop()
+            path.pop()
+            on_path.discard(node)
+            visited.add(node)
+            continue
+        stack[-1] = (node, index + 1)
+        nxt = edges[index]
+        if nxt == start:
+            return list(path)
+        if nxt in on_path or nxt in visited:
+            continue
+        stack.append((nxt, 0))
+        path.append(nxt)
+        on_path.add(nxt)
+    return None

@@ -1,0 +1,124 @@
+"""Protocol section 5, file overlap and lock rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lanelint.linter import globs
+from lanelint.linter.artifacts.lane_plan import Lane, LanePlan, PathClaim
+from lanelint.linter.context import DocumentContext
+from lanelint.linter.diagnostics import Finding, Location, Severity
+from lanelint.linter.registry import document_rule
+
+#: Lanes in these states no longer run in parallel with anyone.
+FINISHED_STATUSES = frozenset({"done", "cancelled", "canceled", "merged", "closed"})
+
+
+def _overlaps(plan: LanePlan) -> Iterator[tuple[Lane, Lane, PathClaim, PathClaim]]:
+    """Each pair of running lanes and the first pair of their paths that can name one file."""
+    lanes = [lane for lane in plan.lanes if lane.status not in FINISHED_STATUSES]
+    for index, later in enumerate(lanes):
+        for earlier in lanes[:index]:
+            for claim in later.files:
+                other = next((c for c in earlier.files if globs.overlap(c.path, claim.path)), None)
+                if other is not None:
+                    yield earlier, later, other, claim
+
+
+def is_high_risk(path: str, high_risk: tuple[str, ...]) -> bool:
+    return any(globs.overlap(path, risky) for risky in high_risk)
+
+
+def has_lock_owner(plan: LanePlan, path: str) -> bool:
+    return any(
+        any(globs.overlap(path, locked) for locked in lock.paths) and lock.owner
+        for lock in plan.locks
+    )
+
+
+@document_rule("PDP501", "lane-file-overlap", Severity.WARNING, section=5)
+def lane_file_overlap(ctx: DocumentContext) -> Iterator[Finding]:
+    """Two running lanes of one batch claim files that overlap.
+
+    ## What it does
+    Compares the file cells of every pair of lanes that are not `done`, globs included: two
+    lanes overlap when any of their paths or globs can name the same file
+    (`apps/x/tests/*` and `apps/x/tests/test_a.py`). High-risk files are reported by PDP502
+    instead; an overlap on a file with a recorded lock owner is left to the lock rules.
+
+    ## Why
+    Protocol section 5: parallel execution is allowed for disjoint file sets. Overlapping
+    lanes produce merge conflicts that section 8 then has to resolve.
+
+    ## Example
+    ```markdown
+    | A | T-1 | System Analyst | none | `spec/api.md` | active |
+    | B | T-2 | Executive Assistant | soft(A) | `spec/*.md` | active |
+    ```
+    Use instead: give lane B its own files, or make B wait with `hard(A)` and finish A first.
+    """
+    high_risk = ctx.config.high_risk_files
+    for plan in ctx.artifacts.lane_plans:
+        for earlier, later, first, second in _overlaps(plan):
+            if is_high_risk(second.path, high_risk) or has_lock_owner(plan, second.path):
+                continue
+            shown = (
+                second.path if second.path == first.path else f"{second.path}' and '{first.path}"
+            )
+            yield Finding(
+                later.line,
+                f"lanes '{earlier.id}' and '{later.id}' both claim '{shown}'",
+                column=second.column,
+                related=(
+                    Location(
+                        ctx.document.path,
+                        earlier.line,
+                        first.column,
+                        message=f"lane '{earlier.id}'",
+                    ),
+                ),
+            )
+
+
+@document_rule("PDP502", "high-risk-file-without-lock-owner", Severity.ERROR, section=5)
+def high_risk_file_without_lock_owner(ctx: DocumentContext) -> Iterator[Finding]:
+    """A high-risk file is claimed by two lanes and no file lock owner is named.
+
+    ## What it does
+    Reports two running lanes of a batch whose files overlap on a high-risk file (protocol
+    section 5's list by default: `AGENTS.md`, `spec/AGENT_RUNTIME.md`, ...; configure
+    `high-risk-files`) when the batch names no lock owner for it. A lock owner is recorded
+    as a metadata line whose key contains "lock owner", naming the path in backticks:
+    `- Lock owner: `AGENTS.md` -> lane A` or `**File lock owner:** `AGENTS.md` (lane A)`.
+
+    ## Why
+    Protocol sections 5 and 10: when two lanes need the same high-risk file the Technical
+    Lead assigns a file lock owner. Running two lanes on it without one is an anti-pattern.
+
+    ## Example
+    ```markdown
+    | A | T-1 | Technical Lead | none | `AGENTS.md` | active |
+    | B | T-2 | Executive Assistant | none | `AGENTS.md`, `src/app.py` | active |
+    ```
+    Use instead: add `- Lock owner: `AGENTS.md` -> lane A` to the batch, and mark lane B
+    `blocked` until the lock is released.
+    """
+    high_risk = ctx.config.high_risk_files
+    for plan in ctx.artifacts.lane_plans:
+        for earlier, later, first, second in _overlaps(plan):
+            if not is_high_risk(second.path, high_risk) or has_lock_owner(plan, second.path):
+                continue
+            yield Finding(
+                later.line,
+                f"high-risk file '{second.path}' is claimed by lanes '{earlier.id}' and "
+                f"'{later.id}' with no lock owner named",
+                column=second.column,
+                related=(
+                    Location(
+                        ctx.document.path,
+                        earlier.line,
+                        first.column,
+                        message=f"lane '{earlier.id}'",
+                    ),
+                ),
+            )

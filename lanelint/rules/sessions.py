@@ -1,0 +1,224 @@
+"""Protocol section 3, session and terminal rules: preflight stamps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lanelint.linter.artifacts.stamp import PreflightStamp, StampEntry
+from lanelint.linter.context import DocumentContext
+from lanelint.linter.diagnostics import Finding, Severity
+from lanelint.linter.registry import document_rule
+from lanelint.linter.timestamps import parse_timestamp
+from lanelint.rules._values import is_placeholder, quote
+
+_ROLE = "role"
+_STATUS = "preflight status"
+_READY = "READY TO EXECUTE"
+
+
+def _entry(stamp: PreflightStamp, key: str, number: int | None) -> StampEntry | None:
+    return stamp.check(number) if number is not None else stamp.field(key)
+
+
+def _is_timestamp_field(key: str, hint: str) -> bool:
+    return key.casefold() == "timestamp" or "YYYY" in hint
+
+
+@document_rule("PDP301", "stamp-field-missing", Severity.ERROR, section=3)
+def stamp_field_missing(ctx: DocumentContext) -> Iterator[Finding]:
+    """A preflight stamp lacks a field or numbered check of the template, or leaves it empty.
+
+    ## What it does
+    Compares each `PREFLIGHT STAMP` block with the stamp template: the folder's own
+    `spec/templates/PREFLIGHT_STAMP_TEMPLATE.md` where it has one, else lanelint's built-in
+    schema (`Runtime`, `Role`, `Timestamp`, checks 1 to 5, `Preflight status`). Every field and
+    numbered check the template names must be present with a value.
+
+    ## Why
+    Protocol section 3: every lane session starts with a valid preflight stamp. A stamp with a
+    check missing does not show that the check was run.
+
+    ## Example
+    ```text
+    PREFLIGHT STAMP
+    Runtime: Codex
+    Role: Technical Lead
+    Preflight status: READY TO EXECUTE
+    ```
+    Use instead: a stamp with `Timestamp:` and the five numbered checks.
+    """
+    for stamp in ctx.artifacts.stamps:
+        for spec in ctx.stamp_schema.fields:
+            entry = _entry(stamp, spec.key, spec.number)
+            if entry is None:
+                yield Finding(
+                    stamp.line,
+                    f"preflight stamp has no {quote(spec.label)} line",
+                    end_line=stamp.end_line,
+                )
+            elif not entry.value:
+                yield Finding(entry.line, f"preflight stamp field {quote(spec.label)} is empty")
+
+
+@document_rule("PDP302", "stamp-value-not-allowed", Severity.ERROR, section=3)
+def stamp_value_not_allowed(ctx: DocumentContext) -> Iterator[Finding]:
+    """A preflight stamp field holds a value the template does not allow.
+
+    ## What it does
+    Where the stamp template writes `<A|B|C>` for a field or check, the filled value must be
+    one of `A`, `B` or `C` (compared without regard to case). The role is checked by PDP306.
+
+    ## Why
+    Protocol section 3: a stamp is only valid when each check reads as the template defines it;
+    `OK` or `done` says nothing a reviewer can rely on.
+
+    ## Example
+    ```text
+    2) Skill discovery (R2): OK
+    ```
+    Use instead: `2) Skill discovery (R2): PASS`.
+    """
+    for stamp in ctx.artifacts.stamps:
+        for spec in ctx.stamp_schema.fields:
+            if spec.allowed is None or (spec.number is None and spec.key.casefold() == _ROLE):
+                continue
+            entry = _entry(stamp, spec.key, spec.number)
+            if entry is None or not entry.value or is_placeholder(entry.value):
+                continue
+            allowed = {value.casefold() for value in spec.allowed}
+            if entry.value.casefold() not in allowed:
+                yield Finding(
+                    entry.line,
+                    f"stamp {quote(spec.label)} is {quote(entry.value)}; "
+                    f"allowed: {', '.join(spec.allowed)}",
+                    column=entry.column,
+                )
+
+
+@document_rule("PDP303", "stamp-timestamp-invalid", Severity.ERROR, section=3)
+def stamp_timestamp_invalid(ctx: DocumentContext) -> Iterator[Finding]:
+    """A preflight stamp's timestamp does not parse as a date and time.
+
+    ## What it does
+    Reads the `Timestamp:` value as `YYYY-MM-DD HH:MM` with an optional zone (`UTC`, `MSK`,
+    `+03:00`) or as ISO 8601 (`2026-02-15T10:30Z`). A date alone or free text is reported.
+
+    ## Why
+    Protocol sections 3 and 9: the timestamp orders sessions and heartbeats; one that cannot
+    be read cannot be compared with anything.
+
+    ## Example
+    ```text
+    Timestamp: this morning
+    ```
+    Use instead: `Timestamp: 2026-02-16 09:30 UTC`.
+    """
+    for stamp in ctx.artifacts.stamps:
+        for spec in ctx.stamp_schema.fields:
+            if spec.number is not None or not _is_timestamp_field(spec.key, spec.hint):
+                continue
+            entry = stamp.field(spec.key)
+            if entry is None or not entry.value or is_placeholder(entry.value):
+                continue
+            if parse_timestamp(entry.value, require_time=True) is None:
+                yield Finding(
+                    entry.line,
+                    f"stamp timestamp {quote(entry.value)} is not a date and time "
+                    "(expected YYYY-MM-DD HH:MM TZ)",
+                    column=entry.column,
+                )
+
+
+@document_rule("PDP304", "stamp-ready-with-failed-check", Severity.ERROR, section=3)
+def stamp_ready_with_failed_check(ctx: DocumentContext) -> Iterator[Finding]:
+    """A preflight stamp says `READY TO EXECUTE` although one of its checks is `FAIL`.
+
+    ## What it does
+    Reports a stamp whose `Preflight status` is `READY TO EXECUTE` while a numbered check
+    reads `FAIL`.
+
+    ## Why
+    Protocol section 3 and the stamp's hard-fail policy: a failed check means the session is
+    `NOT READY TO EXECUTE`. A ready status over a failed check hides the failure.
+
+    ## Example
+    ```text
+    2) Skill discovery (R2): FAIL
+    Preflight status: READY TO EXECUTE
+    ```
+    Use instead: fix the failing check, or write `Preflight status: NOT READY TO EXECUTE`.
+    """
+    for stamp in ctx.artifacts.stamps:
+        status = stamp.field("Preflight status")
+        if status is None or status.value.upper() != _READY:
+            continue
+        for check in stamp.checks:
+            if check.value.upper() == "FAIL":
+                yield Finding(
+                    status.line,
+                    f"stamp is 'READY TO EXECUTE' but check '{check.number}) {check.key}' is "
+                    "'FAIL'",
+                    column=status.column,
+                )
+
+
+@document_rule("PDP305", "stamp-analyst-framework-not-pass", Severity.ERROR, section=3)
+def stamp_analyst_framework_not_pass(ctx: DocumentContext) -> Iterator[Finding]:
+    """A System Analyst session's framework readiness check is not `PASS`.
+
+    ## What it does
+    For a stamp whose role is System Analyst (or `SA`), the framework readiness check (the
+    check named `Framework readiness`, else check 5) must read `PASS`.
+
+    ## Why
+    The stamp's hard-fail policy: a System Analyst planning session without a readable
+    framework baseline is not ready to execute. `SKIP` is for the other roles.
+
+    ## Example
+    ```text
+    Role: System Analyst
+    5) Framework readiness (System Analyst planning only): SKIP
+    ```
+    Use instead: read the framework reference and write `PASS`.
+    """
+    for stamp in ctx.artifacts.stamps:
+        role = stamp.field("Role")
+        if role is None or ctx.roles.canonical(role.value) != "System Analyst":
+            continue
+        check = next((c for c in stamp.checks if "framework" in c.key.casefold()), stamp.check(5))
+        if check is None or not check.value or is_placeholder(check.value):
+            continue
+        if check.value.upper() != "PASS":
+            yield Finding(
+                check.line,
+                f"System Analyst session has framework readiness {quote(check.value)}, not 'PASS'",
+                column=check.column,
+            )
+
+
+@document_rule("PDP306", "stamp-unknown-role", Severity.ERROR, section=3)
+def stamp_unknown_role(ctx: DocumentContext) -> Iterator[Finding]:
+    """A preflight stamp names a role the protocol does not have.
+
+    ## What it does
+    Reads the stamp's `Role:` value against the protocol's roles, their usual abbreviations
+    (`TL`, `SA`, `QA`, ...) and the `role-aliases` of the configuration.
+
+    ## Why
+    Protocol section 3: the session role must match the lane owner role. An unknown role
+    matches no lane, and no one can tell which authority the session acted under.
+
+    ## Example
+    ```text
+    Role: Architect
+    ```
+    Use instead: `Role: Chief Architect`.
+    """
+    for stamp in ctx.artifacts.stamps:
+        role = stamp.field("Role")
+        if role is None or not role.value or is_placeholder(role.value):
+            continue
+        if ctx.roles.canonical(role.value) is None:
+            yield Finding(
+                role.line, f"stamp role {quote(role.value)} is not a known role", column=role.column
+            )
