@@ -1,0 +1,60 @@
+"""Shared test helpers: running the CLI, linting fixture folders, finding ../shared."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from lanelint.cli import cli
+from lanelint.linter.api import LintResult, lint_paths
+from lanelint.linter.config import Config, load_config
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+RULE_FIXTURES = FIXTURES / "rules"
+EXAMPLES = REPO / "examples" / "spec"
+SHARED = REPO.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path in the reference folder beside the repo; skips the test where it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"reference folder {path} is absent (it lives beside the repo, not in it)")
+    return path
+
+
+def lint_folder(folder: Path, **overrides: object) -> LintResult:
+    """Lint a fixture folder with its own ``lanelint.toml`` if it has one, else defaults.
+
+    The folder is the project root either way, so nothing outside it changes the result.
+    """
+    if (folder / "lanelint.toml").is_file():
+        config = load_config([folder], explicit=folder / "lanelint.toml")
+    else:
+        config = Config(root=folder.resolve())
+    if overrides:
+        config = config.with_overrides(**overrides)
+    return lint_paths([folder], config=config)
+
+
+def codes(result: LintResult) -> list[str]:
+    return [d.code for d in result.diagnostics]
+
+
+def run_cli(args: Sequence[str], cwd: Path | None = None, input: str | None = None) -> Result:
+    """Invoke ``lanelint`` in-process; ``cwd`` is entered for the call."""
+    runner = CliRunner()
+    if cwd is None:
+        return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+    import os
+
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+    finally:
+        os.chdir(old)

@@ -1,0 +1,32 @@
+"""Every rule has a fixture folder that makes it fire and one that does not.
+
+Layout: ``tests/fixtures/rules/<CODE>/fires/`` and ``tests/fixtures/rules/<CODE>/passes/``,
+each a small spec folder (optionally with a ``lanelint.toml``; the folder is the project root).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lanelint.linter.registry import all_rules
+from tests.conftest import RULE_FIXTURES, codes, lint_folder
+
+#: Engine codes whose trigger cannot be a Markdown file in a folder (internal errors).
+NO_FOLDER_FIXTURE = {"LL901", "LL902"}
+
+RULES = [rule.code for rule in all_rules() if rule.code not in NO_FOLDER_FIXTURE]
+
+
+@pytest.mark.parametrize("code", RULES)
+def test_rule_fires_on_its_fixture(code: str) -> None:
+    folder = RULE_FIXTURES / code / "fires"
+    assert folder.is_dir(), f"{code} has no fixture folder {folder}"
+    assert code in codes(lint_folder(folder)), f"{code} did not fire on {folder}"
+
+
+@pytest.mark.parametrize("code", RULES)
+def test_rule_passes_on_its_fixture(code: str) -> None:
+    folder = RULE_FIXTURES / code / "passes"
+    assert folder.is_dir(), f"{code} has no fixture folder {folder}"
+    result = lint_folder(folder)
+    assert code not in codes(result), f"{code} fired on {folder}: {result.diagnostics}"
