@@ -56,6 +56,8 @@ def _cell_columns(line: str) -> list[int]:
     """1-based columns where the cells of a table row start (after each unescaped pipe)."""
     columns: list[int] = []
     stripped = line.lstrip()
+    while stripped.startswith(">"):  # a table inside a block quote
+        stripped = stripped[1:].lstrip()
     offset = len(line) - len(stripped)
     i = offset
     if stripped.startswith("|"):
@@ -105,15 +107,19 @@ class _Builder:
     def _spans(self, content: str, first_line: int) -> None:
         if "`" not in content:
             return
+        line, seen = first_line, 0
         for text, offset in inline.code_spans(content):
-            line = first_line + content.count("\n", 0, offset)
+            line += content.count("\n", seen, offset)  # incremental: linear in the block
+            seen = offset
             self.doc.code_spans.append(CodeSpan(text, line, self._column(line, text)))
 
     def _comments(self, content: str, first_line: int) -> None:
         if "<!--" not in content:
             return
+        line, seen = first_line, 0
         for text, offset in inline.comments(content):
-            line = first_line + content.count("\n", 0, offset)
+            line += content.count("\n", seen, offset)  # incremental: linear in the block
+            seen = offset
             end = line + text.count("\n")
             self.doc.comments.append(Comment(text, line, end, self._column(line, "<!--")))
 
@@ -245,7 +251,33 @@ class _Builder:
         return self.doc
 
 
+_FRONT_MATTER_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_ -]{0,60}:(?:[ \t].*)?")
+_FRONT_MATTER_MAX_LINES = 200
+
+
+def mask_front_matter(text: str) -> str:
+    """``text`` with a leading YAML front matter block blanked out, line numbers kept.
+
+    CommonMark reads ``---`` / ``title: x`` / ``---`` as a thematic break and a setext heading,
+    which would become the document's title. A block counts as front matter when the first
+    line is ``---``, the next one is a ``key: value`` line, and a ``---`` or ``...`` line closes
+    it within the first lines of the file.
+    """
+    if not text.startswith("---"):
+        return text
+    lines = text.split("\n", _FRONT_MATTER_MAX_LINES + 1)
+    if lines[0].rstrip() != "---" or len(lines) < 3 or not _FRONT_MATTER_KEY.fullmatch(lines[1]):
+        return text
+    for index in range(2, min(len(lines), _FRONT_MATTER_MAX_LINES)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "\n" * (index + 1) + "\n".join(lines[index + 1 :])
+    return text
+
+
 def parse_document(path: str, text: str) -> Document:
-    """Parse ``text`` (with ``\\n`` line endings) into a :class:`Document`."""
-    tokens = markdown_parser().parse(text)
+    """Parse ``text`` (with ``\\n`` line endings) into a :class:`Document`.
+
+    A leading YAML front matter block is skipped (its lines keep their numbers).
+    """
+    tokens = markdown_parser().parse(mask_front_matter(text))
     return _Builder(path, text).build(tokens)

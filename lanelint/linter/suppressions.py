@@ -40,7 +40,9 @@ def read_suppressions(comments: list[Comment], last_line: int) -> list[Suppressi
         if not match:
             continue
         kind = match.group(1)
-        codes = tuple(c.upper() for c in _CODE_SPLIT.split(match.group(2).strip()) if c)
+        # A reason may follow the codes after "--": <!-- lanelint-disable PDP501 -- why -->
+        named = match.group(2).split("--", 1)[0]
+        codes = tuple(c.upper() for c in _CODE_SPLIT.split(named.strip()) if c)
         if kind == "disable-next-line":
             target = comment.end_line + 1
             found.append(

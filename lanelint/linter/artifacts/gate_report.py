@@ -21,7 +21,7 @@ GATE_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ADR status", ("adrstatus",)),
 )
 
-_NUMBER = re.compile(r"(\d{1,2})[ \t]*[).:]?[ \t]+")
+_NUMBER = re.compile(r"(\d{1,2})(?:[ \t]*[).:][ \t]*|[ \t]+)")
 _TITLE = re.compile(r"gate[ \t_-]*report\b[ \t]*[:—–-]*[ \t]*(.*)", re.IGNORECASE)
 _FILE_DATE = re.compile(r"_\d{4}-\d{2}-\d{2}$")
 _ALNUM = re.compile(r"[^0-9a-z]+")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from lanelint.linter import inline
-from lanelint.linter.artifacts.tables import column_map, plain
+from lanelint.linter.artifacts.tables import BLANK_VALUES, column_map, plain
 from lanelint.linter.document import Cell, Document, Table
 from lanelint.linter.roles import RoleBook
 
@@ -25,7 +25,7 @@ DEPENDENCY_KINDS = ("none", "soft", "hard")
 _TERM = re.compile(r"(none|soft|hard)[ \t]*(?:\(([^()]{0,400})\))?", re.IGNORECASE)
 _TERM_GLUE = re.compile(r"[\s,;+]*(?:and)?[\s,;+]*", re.IGNORECASE)
 _LANE_SPLIT = re.compile(r"[\s,;+/&]+")
-_EMPTY_VALUES = frozenset({"", "-", "—", "n/a", "na", "none", "tbd", "todo", "?"})
+_EMPTY_VALUES = BLANK_VALUES
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +78,11 @@ def parse_dependency(text: str) -> Dependency:
             return Dependency(raw, (), True)
         word = match.group(1)
         canonical = canonical and word == word.lower()
-        lanes = tuple(p for p in _LANE_SPLIT.split(match.group(2) or "") if p)
-        terms.append(DependencyTerm(word.lower(), lanes))
+        kind = word.lower()
+        # ``none (parallel-safe)`` comments on the kind; only soft and hard name upstreams.
+        inner = (match.group(2) or "") if kind != "none" else ""
+        lanes = tuple(p for p in _LANE_SPLIT.split(inner) if p and p.casefold() != "and")
+        terms.append(DependencyTerm(kind, lanes))
         position = match.end()
     if not terms or _TERM_GLUE.fullmatch(raw[position:]) is None:
         return Dependency(raw, (), True)

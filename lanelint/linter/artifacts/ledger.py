@@ -32,6 +32,8 @@ class LedgerRow:
     role: str
     evidence: str | None
     cells: tuple[tuple[str, Cell], ...]
+    verdict_text: str = ""
+    """The verdict as written (``verdict`` is case-folded for comparison)."""
 
     def column(self, name: str) -> int:
         for key, cell in self.cells:
@@ -88,6 +90,7 @@ def read_ledgers(document: Document) -> list[Ledger]:
                     role=text("role"),
                     evidence=text("evidence") if "evidence" in columns else None,
                     cells=tuple(cells.items()),
+                    verdict_text=text("verdict"),
                 )
             )
         ledgers.append(Ledger(table.line, table.end_line, tuple(columns), tuple(rows)))

@@ -85,7 +85,8 @@ def is_stamp(fence: Fence) -> bool:
     return False
 
 
-def _entries(fence: Fence) -> tuple[list[StampEntry], list[StampEntry]]:
+def _entries(fence: Fence, indent: int = 0) -> tuple[list[StampEntry], list[StampEntry]]:
+    """Fields and checks of a stamp; ``indent`` is where the fence stands in its line."""
     fields: list[StampEntry] = []
     checks: list[StampEntry] = []
     for offset, raw in enumerate(fence.text.split("\n")):
@@ -93,7 +94,7 @@ def _entries(fence: Fence) -> tuple[list[StampEntry], list[StampEntry]]:
         if not line or line.startswith("-") or line.upper() == STAMP_MARKER:
             continue
         number = fence.line + 1 + offset
-        column = len(raw) - len(raw.lstrip()) + 1
+        column = indent + len(raw) - len(raw.lstrip()) + 1
         check = _CHECK.fullmatch(line)
         if check:
             value = check.group(3).strip()
@@ -115,7 +116,9 @@ def read_stamps(document: Document) -> list[PreflightStamp]:
     stamps = []
     for fence in document.fences:
         if is_stamp(fence):
-            fields, checks = _entries(fence)
+            opening = document.line_text(fence.line)
+            indent = len(opening) - len(opening.lstrip(" \t>"))  # in a list item or quote
+            fields, checks = _entries(fence, indent)
             stamps.append(PreflightStamp(fence.line, fence.end_line, tuple(fields), tuple(checks)))
     return stamps
 

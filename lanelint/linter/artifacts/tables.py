@@ -9,6 +9,9 @@ from lanelint.linter.document import Table
 
 _PARENS = re.compile(r"\([^()]*\)")
 
+#: Cell values that say "nothing here yet": a lane with task ``TBD`` has no task.
+BLANK_VALUES = frozenset({"", "-", "--", "—", "–", "n/a", "na", "none", "tbd", "todo", "?", "…"})
+
 
 def normalise_header(text: str) -> str:
     """Lower case, no backticks, nothing in parentheses, single spaces."""
@@ -26,6 +29,11 @@ def column_map(table: Table, names: Mapping[str, frozenset[str]]) -> dict[str, i
                 found[field_name] = index
                 break
     return found
+
+
+def is_blank(text: str | None) -> bool:
+    """Whether a cell value is empty or one of the usual stand-ins for nothing (``TBD``, ``-``)."""
+    return text is None or plain(text).casefold() in BLANK_VALUES
 
 
 def plain(text: str) -> str:

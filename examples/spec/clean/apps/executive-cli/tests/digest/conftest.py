@@ -1,0 +1,1 @@
+"""Fixtures of the digest tests (example project)."""

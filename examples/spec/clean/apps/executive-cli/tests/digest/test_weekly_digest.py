@@ -1,0 +1,1 @@
+"""Regression tests of the weekly digest (example project)."""
