@@ -9,6 +9,7 @@ from lanelint.linter.artifacts.stamp import StampSchema
 from lanelint.linter.config import Config
 from lanelint.linter.document import Document
 from lanelint.linter.roles import RoleBook
+from lanelint.linter.workspace.index import WorkspaceIndex, build_index
 
 
 @dataclass(frozen=True)
@@ -28,3 +29,15 @@ class WorkspaceContext:
     config: Config
     roles: RoleBook
     extras: dict[str, object] = field(default_factory=dict)
+    workspace: WorkspaceIndex | None = None
+
+    @property
+    def index(self) -> WorkspaceIndex:
+        """The workspace index of the run: the one the engine built, else built here once."""
+        if self.workspace is not None:
+            return self.workspace
+        built = self.extras.get("workspace-index")
+        if not isinstance(built, WorkspaceIndex):
+            built = build_index(self.documents, self.config.root, self.roles)
+            self.extras["workspace-index"] = built
+        return built

@@ -7,21 +7,27 @@ rule than a decorated, documented function in the module of its section.
 from lanelint.linter import meta_rules
 from lanelint.rules import (
     acceptance,
+    anti_patterns,
+    cadence,
     dependencies,
     general,
     locks,
     parallelism,
     readiness,
+    rollback,
     sessions,
 )
 
 __all__ = [
     "acceptance",
+    "anti_patterns",
+    "cadence",
     "dependencies",
     "general",
     "locks",
     "meta_rules",
     "parallelism",
     "readiness",
+    "rollback",
     "sessions",
 ]

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 
 from lanelint.linter.artifacts.gate_report import GATE_SECTIONS
 from lanelint.linter.artifacts.ledger import VERDICTS, is_commit_ref
-from lanelint.linter.context import DocumentContext
+from lanelint.linter.artifacts.tables import is_blank
+from lanelint.linter.context import DocumentContext, WorkspaceContext
 from lanelint.linter.diagnostics import Finding, Location, Severity
-from lanelint.linter.registry import document_rule
+from lanelint.linter.fixes.payloads import InsertGateSection
+from lanelint.linter.registry import document_rule, workspace_rule
+from lanelint.linter.roles import lane_type_of
+from lanelint.linter.workspace.index import INTEGRATION_RANK, RowRef, WorkspaceIndex, is_done
+from lanelint.rules._relations import lane_at, on_lane, on_row, row_at
 from lanelint.rules._values import is_placeholder, quote
 
 
-@document_rule("PDP701", "gate-section-missing", Severity.ERROR, section=7)
+@document_rule("PDP701", "gate-section-missing", Severity.ERROR, section=7, fixable=True)
 def gate_section_missing(ctx: DocumentContext) -> Iterator[Finding]:
     """A gate report lacks one of its seven sections.
 
@@ -25,6 +31,12 @@ def gate_section_missing(ctx: DocumentContext) -> Iterator[Finding]:
     ## Why
     Protocol section 7: each lane produces its own gate report with seven sections; the
     acceptance verdict is judged on all of them.
+
+    ## Fix
+    `lanelint check --fix` inserts the missing section at its place (after the sections that
+    precede it), numbered in the report's own style, with the gate-report template's stub text
+    (the team's `gate_report.md.j2` where it has one). The stub's placeholders are then
+    reported by PDP001 until the section is written.
 
     ## Example
     A report with `## 1) Role confirmation` to `## 6) Risks / open questions` and no
@@ -39,7 +51,7 @@ def gate_section_missing(ctx: DocumentContext) -> Iterator[Finding]:
             yield Finding(
                 report.line,
                 f"gate report has no section '{index + 1}) {name}'",
-                fix=("gate-section", index),
+                fix=InsertGateSection(index),
             )
 
 
@@ -67,15 +79,19 @@ def gate_section_out_of_order(ctx: DocumentContext) -> Iterator[Finding]:
     if report is None:
         return
     highest: tuple[int, str] | None = None
+    position = 0
     for section in report.sections:
         if section.index is None:
             continue
+        position += 1
         if highest is not None and section.index < highest[0]:
             yield Finding(
                 section.line,
                 f"gate report section '{section.heading}' comes after '{highest[1]}'",
             )
-        elif section.number is not None and section.number != section.index + 1:
+        elif section.number is not None and section.number not in (section.index + 1, position):
+            # A number that matches the heading's place in the document is the author's
+            # count; the order itself is reported at the section that is out of place.
             yield Finding(
                 section.line,
                 f"gate report section '{section.heading}' is numbered {section.number}, "
@@ -166,7 +182,7 @@ def ledger_verdict_invalid(ctx: DocumentContext) -> Iterator[Finding]:
         for row in ledger.rows:
             if row.verdict in VERDICTS or is_placeholder(row.verdict):
                 continue
-            shown = quote(row.verdict) if row.verdict else "empty"
+            shown = quote(row.verdict_text) if row.verdict else "empty"
             yield Finding(
                 row.line,
                 f"ledger verdict {shown} is not one of accepted, rejected, pending",
@@ -224,11 +240,210 @@ def ledger_accepted_without_evidence(ctx: DocumentContext) -> Iterator[Finding]:
     """
     for ledger in ctx.artifacts.ledgers:
         for row in ledger.rows:
-            if row.verdict != "accepted" or row.evidence:
+            if row.verdict != "accepted" or not is_blank(row.evidence):
                 continue
-            where = "empty evidence" if row.evidence is not None else "no evidence column"
+            if row.evidence is None:
+                where = "no evidence column"
+            else:
+                where = f"evidence {quote(row.evidence)}" if row.evidence else "empty evidence"
             yield Finding(
                 row.line,
                 f"commit {quote(row.commit)} is accepted with {where}",
                 column=row.column("evidence") if row.evidence is not None else 1,
             )
+
+
+# -- across documents -------------------------------------------------------------------
+
+
+@workspace_rule("PDP708", "lane-without-gate-report", Severity.ERROR, section=7)
+def lane_without_gate_report(ctx: WorkspaceContext) -> Iterator[Finding]:
+    """A finished or submitted lane has no gate report of its own.
+
+    ## What it does
+    For each lane whose status is `done` (or `merged`, `closed`, ...) or whose latest ledger
+    row is `pending`, looks for a gate report titled with the lane's task id
+    (`# Gate Report: T-101`, or a file `gate_report_T-101_<date>.md`). Lanes with an
+    `accepted` ledger row are left to PDP709.
+
+    ## Why
+    Protocol section 7: each lane must produce its own gate report with the seven sections.
+    A lane that hands in work without one gives the Technical Lead nothing to judge.
+
+    ## Example
+    `| C | T-103 | QA/SET | hard(B) | `tests/test_api.py` | done |` and no gate report
+    for `T-103` in the folder.
+
+    Use instead: write `gate_report_T-103_2026-02-16.md` with the seven sections.
+    """
+    index = ctx.index
+    for lane in index.lanes:
+        if not lane.task or is_placeholder(lane.lane.task):
+            continue
+        submitted = index.verdict(lane) == "pending"
+        if not (is_done(lane.lane.status) or submitted) or index.accepted_row(lane):
+            continue
+        if index.reports_of(lane):
+            continue
+        yield on_lane(
+            lane,
+            f"lane '{lane.id}' ({lane.lane.status or 'submitted'}) has no gate report for task "
+            f"{quote(lane.lane.task)}",
+            column="task",
+            related=tuple(row_at(row) for row in index.rows_of(lane)),
+        )
+
+
+@workspace_rule("PDP709", "accepted-without-gate-report", Severity.ERROR, section=7)
+def accepted_without_gate_report(ctx: WorkspaceContext) -> Iterator[Finding]:
+    """An accepted ledger row's task or lane has no gate report.
+
+    ## What it does
+    For each ledger row with the verdict `accepted`, finds its task (the row's task cell, or
+    the task of the lane the row names) and looks for a gate report titled with it.
+
+    ## Why
+    Protocol sections 7 and 10: accepting commits without lane-level gate reports is an
+    anti-pattern. The verdict must rest on the report's seven sections.
+
+    ## Example
+    ```markdown
+    | `a1b2c3d` | B | T-102 | accepted | checks green |
+    ```
+    with no `gate_report_T-102_*.md` in the folder.
+
+    Use instead: have lane B write its gate report, then record the verdict.
+    """
+    index = ctx.index
+    for ref in index.rows:
+        if ref.row.verdict != "accepted" or is_placeholder(ref.row.commit):
+            continue
+        lane = index.lane_of(ref)
+        task = ref.row.task or (lane.lane.task if lane else "")
+        if not task or is_placeholder(task) or index.reports_for_row(ref):
+            continue
+        yield on_row(
+            ref,
+            f"commit {quote(ref.row.commit)} is accepted, but task {quote(task)} has no gate "
+            "report",
+            related=(lane_at(lane),) if lane else (),
+        )
+
+
+def _rank(index: WorkspaceIndex, ref: RowRef) -> int | None:
+    lane = index.lane_of(ref)
+    kind = lane.type if lane is not None else None
+    if kind is None and ref.row.role:
+        role = index.roles.canonical(ref.row.role)
+        kind = lane_type_of(role) if role else None
+    return INTEGRATION_RANK.get(kind) if kind else None
+
+
+@workspace_rule("PDP710", "integration-out-of-order", Severity.WARNING, section=7)
+def integration_out_of_order(ctx: WorkspaceContext) -> Iterator[Finding]:
+    """Accepted commits are integrated out of the protocol's lane order.
+
+    ## What it does
+    Reads each acceptance ledger top to bottom. Each accepted row gets the type of its lane
+    (from the lane's owner role, else the row's `Role` cell): requirements/architecture,
+    implementation, quality, operations. Reports an accepted row whose type comes before
+    that of an accepted row above it, unless the batch's approved baseline overrides the
+    order (a line in it mentioning `integration order`).
+
+    ## Why
+    Protocol section 7: accepted commits integrate in the order architecture/requirements,
+    implementation, quality, operations, unless the baseline explicitly overrides it.
+    Integrating tests before the code they test, or code before its requirements, breaks the
+    chain the gate reports trace.
+
+    ## Example
+    ```markdown
+    | `c3c3c3c` | C | T-103 | accepted | gate report |
+    | `b2b2b2b` | B | T-102 | accepted | gate report |
+    ```
+    Use instead: accept lane B's commit before lane C's, or record the override in the
+    baseline (`Integration order: quality first for T-103, approved by TL`).
+    """
+    index = ctx.index
+    overrides: dict[str, bool] = {}
+    highest: dict[tuple[str, int], tuple[int, RowRef]] = {}
+    for ref in index.rows:
+        if ref.row.verdict != "accepted":
+            continue
+        rank = _rank(index, ref)
+        if rank is None:
+            continue
+        ledger = (ref.path, ref.ledger.line)
+        seen = highest.get(ledger)
+        if seen is None or rank >= seen[0]:
+            highest[ledger] = (rank, ref)
+            continue
+        lane = index.lane_of(ref)
+        batch_id = lane.batch if lane is not None else ref.batch
+        if batch_id not in overrides:
+            batch = index.batches.get(batch_id)
+            found = index.baseline(batch, ctx.config.baseline_files) if batch else None
+            overrides[batch_id] = bool(found and found.order_override)
+        if overrides[batch_id]:
+            continue
+        names = ("requirements/architecture", "implementation", "quality", "operations")
+        yield on_row(
+            ref,
+            f"accepted {names[rank]} commit {quote(ref.row.commit)} comes after accepted "
+            f"{names[seen[0]]} commit {quote(seen[1].row.commit)}",
+            related=(row_at(seen[1]),),
+        )
+
+
+@workspace_rule("PDP711", "gate-artifact-missing", Severity.ERROR, section=7)
+def gate_artifact_missing(ctx: WorkspaceContext) -> Iterator[Finding]:
+    """A gate report's Artifacts section names a file that does not exist in the repository.
+
+    ## What it does
+    Each path in backticks under a gate report's `Artifacts` section is a claim that the file
+    exists. The claim is looked up relative to the project root (the folder of the
+    configuration file, else the repository root), the configured `spec` folder, and the
+    report's own folder and each folder above it; globs must match at least one file.
+    Reports outside the project root are not checked.
+
+    ## Why
+    Protocol section 7: the verdict is given on the report's artifacts. A report naming files
+    that are not there claims work that was not delivered, or points reviewers at the wrong
+    place.
+
+    ## Example
+    ```markdown
+    ## 3) Artifacts
+    - `src/api/handlers.py`: request handlers
+    ```
+    when `src/api/handlers.py` does not exist.
+
+    Use instead: fix the path, or commit the file before submitting the report.
+    """
+    index = ctx.index
+    bases = [""]
+    if ctx.config.spec:
+        bases.append(ctx.config.spec.strip("/") + "/")
+    for reports in index.gate_reports.values():
+        for located in reports:
+            relative = index.relative(located.path)
+            if not relative:
+                continue
+            folders = []
+            folder = posixpath.dirname(relative)
+            while folder:
+                folders.append(folder)
+                folder = posixpath.dirname(folder)
+            for claim in located.item.artifacts:
+                candidates = [base + claim.path for base in bases]
+                candidates.extend(
+                    posixpath.normpath(posixpath.join(f, claim.path)) for f in folders
+                )
+                if any(index.repository.exists(c) for c in candidates):
+                    continue
+                yield Finding(
+                    claim.line,
+                    f"gate report artifact {quote(claim.path)} does not exist in the repository",
+                    column=claim.column,
+                    path=located.path,
+                )

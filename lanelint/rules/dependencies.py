@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lanelint.linter.artifacts.lane_plan import Lane
-from lanelint.linter.context import DocumentContext
+from lanelint.linter.artifacts.notes import Notes
+from lanelint.linter.context import DocumentContext, WorkspaceContext
 from lanelint.linter.diagnostics import Finding, Location, Severity
-from lanelint.linter.registry import document_rule
+from lanelint.linter.registry import document_rule, workspace_rule
+from lanelint.linter.workspace.index import is_active, is_done
+from lanelint.rules._relations import lane_at, on_lane
 
 
 def _lanes(ctx: DocumentContext) -> dict[str, Lane]:
@@ -129,3 +132,94 @@ def _cycle_from(start: str, graph: dict[str, list[str]]) -> list[str] | None:
         path.append(nxt)
         on_path.add(nxt)
     return None
+
+
+# -- across documents -------------------------------------------------------------------
+
+
+@workspace_rule("PDP603", "hard-dependency-not-accepted", Severity.ERROR, section=6)
+def hard_dependency_not_accepted(ctx: WorkspaceContext) -> Iterator[Finding]:
+    """A lane with a hard dependency is active or done while its upstream has no accepted commit.
+
+    ## What it does
+    For each lane whose status is active or done and whose dependency names upstream lanes as
+    `hard(...)`, looks up every acceptance ledger of the folder for a row of the upstream
+    lane (by lane id in the batch, or by its task id) with the verdict `accepted`.
+
+    ## Why
+    Protocol section 6: with a hard dependency the downstream lane waits for an accepted
+    commit from the upstream lane. Starting earlier builds on work nobody has accepted.
+
+    ## Example
+    ```markdown
+    | A | T-101 | System Analyst | none | `spec/api.md` | active |
+    | B | T-102 | Executive Assistant | hard(A) | `src/api.py` | active |
+    ```
+    with no `accepted` ledger row for lane A.
+
+    Use instead: mark lane B `blocked` until lane A's commit is accepted, or make the
+    dependency `soft(A)` and tag assumptions `[ASSUMPTION]`.
+    """
+    index = ctx.index
+    for lane in index.lanes:
+        status = lane.lane.status
+        if not (is_active(status) or is_done(status)):
+            continue
+        for upstream in index.upstream(lane, "hard"):
+            if index.accepted_row(upstream) is not None:
+                continue
+            yield on_lane(
+                lane,
+                f"lane '{lane.id}' is {status} with hard({upstream.id}), but lane "
+                f"'{upstream.id}' has no accepted commit in the ledger",
+                column="dependency",
+                related=(lane_at(upstream, f"upstream lane '{upstream.id}'"),),
+            )
+
+
+@workspace_rule("PDP604", "soft-dependency-assumptions-left", Severity.WARNING, section=6)
+def soft_dependency_assumptions_left(ctx: WorkspaceContext) -> Iterator[Finding]:
+    """A lane with a soft dependency is done while its documents still carry `[ASSUMPTION]`.
+
+    ## What it does
+    For each `done` lane whose dependency is `soft` (or names a `soft(...)` upstream), looks
+    for `[ASSUMPTION]` tags in the lane's documents: the Markdown files its files cell
+    names (globs included), its gate reports and its task file or dispatch brief.
+
+    ## Why
+    Protocol section 6: a downstream lane may proceed on a soft dependency with assumptions
+    tagged `[ASSUMPTION]`, but must reconcile them before merge. A tag left in a finished
+    lane is an assumption nobody checked.
+
+    ## Example
+    Lane `C` (`soft(B)`, `done`) whose `spec/test_plan.md` still says
+    `[ASSUMPTION] the API returns 404 for unknown ids`.
+
+    Use instead: reconcile the assumption with lane B's accepted work and remove the tag.
+    """
+    index = ctx.index
+    for lane in index.lanes:
+        dependency = lane.lane.dependency
+        if not is_done(lane.lane.status) or dependency is None:
+            continue
+        if not any(term.kind == "soft" for term in dependency.terms):
+            continue
+        paths = {d.path for d in index.documents_matching(c.path for c in lane.lane.files)}
+        paths.update(report.path for report in index.reports_of(lane))
+        paths.update(note.path for note in index.task_notes_of(lane))
+        tags = [
+            Location(path, tag.line, tag.column, message="[ASSUMPTION] tag")
+            for path in sorted(paths)
+            for tag in (index.by_path[path].notes or _NO_NOTES).assumptions
+        ]
+        if tags:
+            yield on_lane(
+                lane,
+                f"lane '{lane.id}' is done on a soft dependency, but {len(tags)} "
+                "[ASSUMPTION] tag(s) remain in its documents",
+                column="status",
+                related=tuple(tags),
+            )
+
+
+_NO_NOTES = Notes("", (), 0, (), (), (), (), ())

@@ -6,9 +6,15 @@ from collections.abc import Iterator
 
 from lanelint.linter import globs
 from lanelint.linter.artifacts.lane_plan import Lane, LanePlan, PathClaim
-from lanelint.linter.context import DocumentContext
+from lanelint.linter.artifacts.mentions import lane_ids, roles_in, task_ids
+from lanelint.linter.artifacts.notes import Note
+from lanelint.linter.context import DocumentContext, WorkspaceContext
 from lanelint.linter.diagnostics import Finding, Location, Severity
-from lanelint.linter.registry import document_rule
+from lanelint.linter.registry import document_rule, workspace_rule
+from lanelint.linter.roles import RoleBook
+from lanelint.linter.workspace.index import LaneRef, Located, is_blocked
+from lanelint.linter.workspace.index import key as id_key
+from lanelint.rules._relations import lane_at
 
 #: Lanes in these states no longer run in parallel with anyone.
 FINISHED_STATUSES = frozenset({"done", "cancelled", "canceled", "merged", "closed"})
@@ -122,3 +128,95 @@ def high_risk_file_without_lock_owner(ctx: DocumentContext) -> Iterator[Finding]
                     ),
                 ),
             )
+
+
+# -- across documents -------------------------------------------------------------------
+
+
+def _lock_owners(owner: str, batch_lanes: list[LaneRef], roles: RoleBook) -> list[LaneRef]:
+    """The lane a lock owner names (``lane A`` / ``A``), else the lanes of a named role.
+
+    Only the text before any parenthesis counts: ``lane B (lane D waits)`` names lane B.
+    """
+    head = owner.split("(", 1)[0]
+    named = lane_ids(head)
+    if named:
+        return [lane for lane in batch_lanes if id_key(lane.id) == id_key(named[0])]
+    words = {id_key(word) for word in head.split()}
+    found = [lane for lane in batch_lanes if id_key(lane.id) in words]
+    if not found:
+        owners = set(roles_in(head, roles))
+        found = [lane for lane in batch_lanes if owners & set(lane.lane.owners)]
+    return found
+
+
+def _overridden(lane: LaneRef, overrides: list[Located[Note]]) -> bool:
+    for item in overrides:
+        if item.batch != lane.batch and item.path != lane.path:
+            continue
+        text = item.item.text
+        if id_key(lane.id) in {id_key(name) for name in lane_ids(text)}:
+            return True
+        if lane.task and lane.task in {id_key(task) for task in task_ids(text)}:
+            return True
+    return False
+
+
+@workspace_rule("PDP503", "locked-file-touched-by-non-owner", Severity.ERROR, section=5)
+def locked_file_touched_by_non_owner(ctx: WorkspaceContext) -> Iterator[Finding]:
+    """A lane claims a file locked by another lane, is not blocked, and has no TL override.
+
+    ## What it does
+    For each file lock a batch records (`- Lock owner: `AGENTS.md` -> lane A`), reports every
+    other running lane of the batch whose files overlap the locked path (globs included)
+    unless the lane is marked `blocked` or a TL override is recorded for it: a metadata line
+    whose key contains `override`, in any document of the batch, naming the lane
+    (`lane B`) or its task id, e.g. `- TL override: lane B may edit `AGENTS.md` (T-102)`.
+    The lock owner may be a lane (`lane A`, `A`) or a role (the lanes that role owns).
+
+    ## Why
+    Protocol section 5: a non-owner lane touching a locked file is blocked until the lock is
+    released or the Technical Lead overrides it. Anything else is two lanes racing on one
+    high-risk file.
+
+    ## Example
+    ```markdown
+    - Lock owner: `AGENTS.md` -> lane A
+
+    | B | T-102 | Executive Assistant | hard(A) | `AGENTS.md`, `src/api.py` | active |
+    ```
+    Use instead: mark lane B `blocked` until lane A releases the lock, or record
+    `- TL override: lane B may edit `AGENTS.md``.
+    """
+    index = ctx.index
+    for batch in index.batches.values():
+        for lane in batch.lanes:
+            status = lane.lane.status
+            if status in FINISHED_STATUSES or is_blocked(status):
+                continue
+            for lock in lane.plan.locks:
+                owners = _lock_owners(lock.owner, batch.lanes, ctx.roles)
+                if not owners or any(owner.ident == lane.ident for owner in owners):
+                    continue
+                claim = next(
+                    (
+                        c
+                        for c in lane.lane.files
+                        for locked in lock.paths
+                        if globs.overlap(c.path, locked)
+                    ),
+                    None,
+                )
+                if claim is None or _overridden(lane, index.overrides):
+                    continue
+                yield Finding(
+                    lane.lane.line,
+                    f"lane '{lane.id}' claims locked file '{claim.path}' owned by "
+                    f"lane '{owners[0].id}', is not blocked and has no TL override",
+                    column=claim.column,
+                    path=lane.path,
+                    related=(
+                        Location(lane.path, lock.line, message="file lock"),
+                        lane_at(owners[0], "lock owner lane"),
+                    ),
+                )

@@ -78,7 +78,7 @@ def lane_letter_type_mismatch(ctx: DocumentContext) -> Iterator[Finding]:
             described = " and ".join(f"{lane_type_name(t)} (type {t})" for t in found)
             yield Finding(
                 lane.line,
-                f"lane '{lane.id}' is owned by {lane.owner_text}, a {described} role; readers "
-                f"take '{letter}' for {lane_type_name(letter)}",
+                f"lane '{lane.id}' is owned by '{lane.owner_text}', a role of the {described} "
+                f"lane; readers take '{letter}' for {lane_type_name(letter)}",
                 column=lane.column("lane"),
             )

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lanelint.linter.artifacts.lane_plan import LanePlan
-from lanelint.linter.context import DocumentContext
-from lanelint.linter.diagnostics import Finding, Severity
-from lanelint.linter.registry import document_rule
+from lanelint.linter.artifacts.tables import is_blank
+from lanelint.linter.context import DocumentContext, WorkspaceContext
+from lanelint.linter.diagnostics import Finding, Location, Severity
+from lanelint.linter.registry import document_rule, workspace_rule
+from lanelint.rules._relations import on_lane
+from lanelint.rules._spelling import dependency_fixes, owner_fixes
 from lanelint.rules._values import is_placeholder, quote
 
 
@@ -43,9 +46,12 @@ def lane_task_missing(ctx: DocumentContext) -> Iterator[Finding]:
             yield missing
             continue
         for lane in plan.lanes:
-            if not lane.task:
+            if is_blank(lane.task):
+                shown = f" ({quote(lane.task)})" if lane.task else ""
                 yield Finding(
-                    lane.line, f"lane '{lane.id}' has no task id", column=lane.column("task")
+                    lane.line,
+                    f"lane '{lane.id}' has no task id{shown}",
+                    column=lane.column("task"),
                 )
 
 
@@ -183,9 +189,187 @@ def lane_acceptance_missing(ctx: DocumentContext) -> Iterator[Finding]:
         if "acceptance" not in plan.columns:
             continue
         for lane in plan.lanes:
-            if lane.acceptance == "":
+            if lane.acceptance is not None and is_blank(lane.acceptance):
+                shown = f" ({quote(lane.acceptance)})" if lane.acceptance else ""
                 yield Finding(
                     lane.line,
-                    f"lane '{lane.id}' lists no acceptance checks",
+                    f"lane '{lane.id}' lists no acceptance checks{shown}",
                     column=lane.column("acceptance"),
                 )
+
+
+@document_rule("PDP408", "lane-dependency-spelling", Severity.INFO, section=4, fixable=True)
+def lane_dependency_spelling(ctx: DocumentContext) -> Iterator[Finding]:
+    """A lane's dependency is marked, but not in the canonical spelling.
+
+    ## What it does
+    Reports a dependency cell such as `Hard(A)`, `HARD` or `soft (C)`: a marked dependency
+    whose keyword is not lower case, or has a space before its parenthesis. `hard(A, B)` and
+    `hard(L1+L2)` are canonical.
+
+    ## Why
+    Protocol sections 4 and 6: `none`, `soft` and `hard` are the protocol's words. One
+    spelling keeps lane tables easy to search and to compare between batches.
+
+    ## Fix
+    `lanelint check --fix` writes the keyword in lower case, right before its parenthesis:
+    `Hard (A)` becomes `hard(A)`.
+
+    ## Example
+    ```markdown
+    | B | T-102 | Executive Assistant | Hard(A) | `src/app.py` |
+    ```
+    Use instead: `hard(A)`.
+    """
+    for plan in ctx.artifacts.lane_plans:
+        for lane in plan.lanes:
+            dependency = lane.dependency
+            cell = lane.cell("dependency")
+            if dependency is None or cell is None or not dependency.marked:
+                continue
+            spelling, fixes = dependency_fixes(ctx.document, cell)
+            if spelling == dependency.raw:
+                continue
+            yield Finding(
+                lane.line,
+                f"lane '{lane.id}' dependency {quote(dependency.raw)} is written in a "
+                f"non-canonical spelling; write '{spelling}'",
+                column=cell.column,
+                fix=fixes or None,
+            )
+
+
+@document_rule("PDP409", "lane-owner-spelling", Severity.INFO, section=4, fixable=True)
+def lane_owner_spelling(ctx: DocumentContext) -> Iterator[Finding]:
+    """A lane's owner role is a known role written in a non-canonical spelling.
+
+    ## What it does
+    Reads each owner named in a lane's owner cell and reports a case, spacing or punctuation
+    variant of a role (`technical lead`, `Qa/Set`, `po`). The canonical names, the
+    abbreviations FORMATS.md accepts (`TL`, `SA`, `QA`, ...) and configured `role-aliases`
+    are fine as written.
+
+    ## Why
+    Protocol section 4: the lane owner role must be explicit, and section 3 compares it with
+    the session role. One spelling per role keeps that comparison obvious to a reader.
+
+    ## Fix
+    `lanelint check --fix` writes the canonical name (`Technical Lead`), or the usual case of
+    an abbreviation (`po` becomes `PO`).
+
+    ## Example
+    ```markdown
+    | C | T-103 | Qa/Set | hard(B) | `tests/*` |
+    ```
+    Use instead: `QA/SET`.
+    """
+    for plan in ctx.artifacts.lane_plans:
+        for lane in plan.lanes:
+            cell = lane.cell("owner")
+            if cell is None or is_placeholder(cell.text):
+                continue
+            for written, spelling, fix in owner_fixes(
+                ctx.document, cell, ctx.roles, ctx.config.role_aliases
+            ):
+                yield Finding(
+                    lane.line,
+                    f"lane '{lane.id}' owner {quote(written)} is written in a non-canonical "
+                    f"spelling; write '{spelling}'",
+                    column=fix.column if fix else cell.column,
+                    fix=fix,
+                )
+
+
+# -- across documents -------------------------------------------------------------------
+
+
+@workspace_rule("PDP406", "lane-task-not-in-baseline", Severity.ERROR, section=4)
+def lane_task_not_in_baseline(ctx: WorkspaceContext) -> Iterator[Finding]:
+    """A lane's task id is not in the approved baseline (or the batch has no baseline).
+
+    ## What it does
+    Finds the batch's approved baseline as FORMATS.md describes it: the documents its
+    `Baseline source` names (their sections headed `baseline`, else every task id they
+    name), sections headed `baseline` in the batch's own documents, and the files of the
+    `baseline-files` configuration; without any of these, the sections headed `baseline`
+    anywhere in the folder. Reports each lane whose task id the baseline does not name, and
+    a batch for which no baseline is found at all (once, at its lane table).
+
+    ## Why
+    Protocol section 4: a lane can start only if its task id is assigned *and in the approved
+    baseline*. Work outside the baseline is scope nobody approved.
+
+    ## Example
+    ```markdown
+    **Baseline source:** `spec/plan.md`
+
+    | C | T-999 | QA/SET | hard(B) | `tests/test_api.py` | active |
+    ```
+    where `spec/plan.md`'s `## Approved baseline` lists `T-101` and `T-102` only.
+
+    Use instead: add `T-999` to the approved baseline first, or run the lane on a baseline task.
+    """
+    index = ctx.index
+    for batch in index.batches.values():
+        found = index.baseline(batch, ctx.config.baseline_files)
+        if found is None:
+            yield Finding(
+                batch.line,
+                f"batch {quote(batch.id)} has no approved baseline (no 'Baseline source', "
+                "no section headed 'baseline', no 'baseline-files')",
+                path=batch.path,
+            )
+            continue
+        related = tuple(
+            Location(path, line, message="approved baseline") for path, line in found.where[:5]
+        )
+        for lane in batch.lanes:
+            if not lane.task or is_placeholder(lane.lane.task) or lane.task in found.tasks:
+                continue
+            yield on_lane(
+                lane,
+                f"lane '{lane.id}' task {quote(lane.lane.task)} is not in the approved baseline",
+                column="task",
+                related=related,
+            )
+
+
+@workspace_rule("PDP407", "lane-acceptance-nowhere", Severity.ERROR, section=4)
+def lane_acceptance_nowhere(ctx: WorkspaceContext) -> Iterator[Finding]:
+    """A lane lists acceptance checks nowhere: not in its table, task file or dispatch brief.
+
+    ## What it does
+    For lanes of a table with no `Acceptance` column (PDP405 checks the column where there is
+    one), looks for the task's own file (a document whose `Task:` metadata, title or file
+    name names the task) or a dispatch brief headed by the task id (`## T-101 - Build the
+    API`), holding a section headed `Acceptance` / `Acceptance checks` / `Acceptance
+    criteria` with content or an `Acceptance:` line with a value.
+
+    ## Why
+    Protocol section 4: acceptance checks must be listed before a lane starts. Without them
+    the gate report and the Technical Lead's verdict have nothing to be judged against.
+
+    ## Example
+    A lane `| B | T-102 | Executive Assistant | hard(A) | `src/api.py` | active |` and a
+    `spec/tasks/T-102.md` with a description but no acceptance section.
+
+    Use instead: add `## Acceptance checks` with the checks to `spec/tasks/T-102.md`.
+    """
+    index = ctx.index
+    for lane in index.lanes:
+        if "acceptance" in lane.plan.columns or not lane.task or is_placeholder(lane.lane.task):
+            continue
+        notes = index.task_notes_of(lane)
+        if any(note.item.acceptance_line is not None for note in notes):
+            continue
+        related = tuple(
+            Location(note.path, note.item.line, message=f"task {note.item.kind} without checks")
+            for note in notes
+        )
+        yield on_lane(
+            lane,
+            f"lane '{lane.id}' (task {quote(lane.lane.task)}) lists acceptance checks nowhere: "
+            "no acceptance column, task file or dispatch brief with them",
+            column="task",
+            related=related,
+        )

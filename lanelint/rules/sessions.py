@@ -5,10 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lanelint.linter.artifacts.stamp import PreflightStamp, StampEntry
-from lanelint.linter.context import DocumentContext
-from lanelint.linter.diagnostics import Finding, Severity
-from lanelint.linter.registry import document_rule
+from lanelint.linter.context import DocumentContext, WorkspaceContext
+from lanelint.linter.diagnostics import Finding, Location, Severity
+from lanelint.linter.registry import document_rule, workspace_rule
 from lanelint.linter.timestamps import parse_timestamp
+from lanelint.linter.workspace.index import LaneRef, StampRef, is_active
+from lanelint.linter.workspace.index import key as id_key
+from lanelint.rules._relations import lane_at, on_lane
+from lanelint.rules._spelling import (
+    fill_stamp_field,
+    insert_stamp_field,
+    respell_role,
+    stamp_role_fix,
+)
 from lanelint.rules._values import is_placeholder, quote
 
 _ROLE = "role"
@@ -24,7 +33,7 @@ def _is_timestamp_field(key: str, hint: str) -> bool:
     return key.casefold() == "timestamp" or "YYYY" in hint
 
 
-@document_rule("PDP301", "stamp-field-missing", Severity.ERROR, section=3)
+@document_rule("PDP301", "stamp-field-missing", Severity.ERROR, section=3, fixable=True)
 def stamp_field_missing(ctx: DocumentContext) -> Iterator[Finding]:
     """A preflight stamp lacks a field or numbered check of the template, or leaves it empty.
 
@@ -38,6 +47,12 @@ def stamp_field_missing(ctx: DocumentContext) -> Iterator[Finding]:
     Protocol section 3: every lane session starts with a valid preflight stamp. A stamp with a
     check missing does not show that the check was run.
 
+    ## Fix
+    `lanelint check --fix` inserts each missing line inside the stamp's fence, after the
+    entries that precede it in the template, with the template's placeholder as its value
+    (`2) Skill discovery (R2): <PASS|FAIL>`); an empty field gets the placeholder too. The
+    placeholder is then reported by PDP001 until someone fills in the real value.
+
     ## Example
     ```text
     PREFLIGHT STAMP
@@ -48,16 +63,21 @@ def stamp_field_missing(ctx: DocumentContext) -> Iterator[Finding]:
     Use instead: a stamp with `Timestamp:` and the five numbered checks.
     """
     for stamp in ctx.artifacts.stamps:
-        for spec in ctx.stamp_schema.fields:
+        for order, spec in enumerate(ctx.stamp_schema.fields):
             entry = _entry(stamp, spec.key, spec.number)
             if entry is None:
                 yield Finding(
                     stamp.line,
                     f"preflight stamp has no {quote(spec.label)} line",
                     end_line=stamp.end_line,
+                    fix=insert_stamp_field(ctx.document, stamp, ctx.stamp_schema, order),
                 )
             elif not entry.value:
-                yield Finding(entry.line, f"preflight stamp field {quote(spec.label)} is empty")
+                yield Finding(
+                    entry.line,
+                    f"preflight stamp field {quote(spec.label)} is empty",
+                    fix=fill_stamp_field(ctx.document, entry, spec.hint),
+                )
 
 
 @document_rule("PDP302", "stamp-value-not-allowed", Severity.ERROR, section=3)
@@ -222,3 +242,166 @@ def stamp_unknown_role(ctx: DocumentContext) -> Iterator[Finding]:
             yield Finding(
                 role.line, f"stamp role {quote(role.value)} is not a known role", column=role.column
             )
+
+
+@document_rule("PDP309", "stamp-role-spelling", Severity.INFO, section=3, fixable=True)
+def stamp_role_spelling(ctx: DocumentContext) -> Iterator[Finding]:
+    """A preflight stamp writes a known role in a non-canonical spelling.
+
+    ## What it does
+    Reports a stamp `Role:` that names a known role in a case, spacing or punctuation variant
+    (`technical lead`, `Qa/Set`, `tl`). The canonical names, the abbreviations FORMATS.md
+    accepts (`TL`, `SA`, `QA`, ...) and configured `role-aliases` are fine as written.
+
+    ## Why
+    Protocol section 3: the session role must match the lane owner role. One spelling per
+    role keeps stamps, lane tables and ledgers easy to compare by eye and by search.
+
+    ## Fix
+    `lanelint check --fix` writes the canonical name (`Technical Lead`), or the usual case of
+    an abbreviation (`tl` becomes `TL`).
+
+    ## Example
+    ```text
+    Role: technical lead
+    ```
+    Use instead: `Role: Technical Lead`.
+    """
+    for stamp in ctx.artifacts.stamps:
+        role = stamp.field("Role")
+        if role is None or not role.value or is_placeholder(role.value):
+            continue
+        spelling = respell_role(role.value, ctx.roles, ctx.config.role_aliases)
+        if spelling is not None:
+            yield Finding(
+                role.line,
+                f"stamp role {quote(role.value)} is written in a non-canonical spelling; "
+                f"write '{spelling}'",
+                column=role.column,
+                fix=stamp_role_fix(role, spelling),
+            )
+
+
+# -- across documents -------------------------------------------------------------------
+
+
+def _stamp_ready(ref: StampRef) -> bool:
+    status = ref.stamp.field("Preflight status")
+    return status is None or not status.value.upper().startswith("NOT")
+
+
+def _stamp_fits(ref: StampRef, lane: LaneRef) -> bool:
+    if ref.task and ref.task != lane.task:
+        return False
+    if ref.lane and ref.lane != id_key(lane.id):
+        return False
+    return not ref.batch or ref.batch == lane.batch
+
+
+@workspace_rule("PDP307", "active-lane-without-stamp", Severity.ERROR, section=3)
+def active_lane_without_stamp(ctx: WorkspaceContext) -> Iterator[Finding]:
+    """An active lane has no preflight stamp whose role matches its owner.
+
+    ## What it does
+    For every lane whose status is `active` (or `in progress`, `running`), looks through the
+    preflight stamps of every document of the run for one whose `Role:` is one of the lane's
+    owner roles (abbreviations and `role-aliases` included). Where a stamp names a `Task:`
+    or a `Lane:` (or its document a `Batch id`), it counts only for that task, lane or batch.
+    Stamps that read `NOT READY TO EXECUTE` do not count.
+
+    ## Why
+    Protocol section 3: every lane session starts with a valid preflight stamp, and the
+    session's role must match the lane owner role. An active lane with no such stamp runs
+    without anyone having checked that it may.
+
+    ## Example
+    A lane `| B | T-102 | Executive Assistant | hard(A) | `src/api.py` | active |` and a
+    session log whose only stamp says `Role: QA/SET`.
+
+    Use instead: a stamp with `Role: Executive Assistant` (and `Task: T-102`) in the session log.
+    """
+    index = ctx.index
+    by_role: dict[str, list[StampRef]] = {}
+    for ref in index.stamps:
+        if ref.role is not None and _stamp_ready(ref):
+            by_role.setdefault(ref.role, []).append(ref)
+    for lane in index.lanes:
+        if not is_active(lane.lane.status) or not lane.lane.owners:
+            continue
+        candidates = [s for role in lane.lane.owners for s in by_role.get(role, [])]
+        if any(_stamp_fits(ref, lane) for ref in candidates):
+            continue
+        related = tuple(
+            Location(s.path, s.stamp.line, message="stamp for another task or lane")
+            for s in candidates
+        )
+        yield on_lane(
+            lane,
+            f"active lane '{lane.id}' has no preflight stamp with role "
+            f"{quote(lane.lane.owner_text)} for task {quote(lane.lane.task)}",
+            column="owner",
+            related=related,
+        )
+
+
+@workspace_rule("PDP308", "stamp-role-owns-no-lane", Severity.WARNING, section=3)
+def stamp_role_owns_no_lane(ctx: WorkspaceContext) -> Iterator[Finding]:
+    """A preflight stamp's role owns no lane (or not the lane or task the stamp names).
+
+    ## What it does
+    Runs when the folder holds at least one lane plan. For each stamp with a known role,
+    reports it when no lane of the run is owned by that role; where the stamp names a
+    `Task:` or `Lane:`, when that lane is owned by another role or does not exist.
+
+    ## Why
+    Protocol section 3: the session role must match the lane owner role. A session under a
+    role that owns no lane acts outside the batch's plan and authority boundaries.
+
+    ## Example
+    ```text
+    PREFLIGHT STAMP
+    Role: DevOps/SRE
+    Task: T-102
+    ```
+    while lane `B` (task `T-102`) is owned by the Executive Assistant.
+
+    Use instead: `Role: Executive Assistant`, or add a lane for the DevOps/SRE work.
+    """
+    index = ctx.index
+    if not index.lanes:
+        return
+    owned: dict[str, list[LaneRef]] = {}
+    for lane in index.lanes:
+        for role in lane.lane.owners:
+            owned.setdefault(role, []).append(lane)
+    for ref in index.stamps:
+        if ref.role is None:
+            continue
+        entry = ref.stamp.field("Role")
+        line, column = (entry.line, entry.column) if entry else (ref.stamp.line, 1)
+        pool = index.lanes_with_task(ref.task) if ref.task else index.lanes_with_id(ref.lane)
+        named = [lane for lane in pool if (ref.task or ref.lane) and _stamp_fits(ref, lane)]
+        mine = [lane for lane in named if ref.role in lane.lane.owners]
+        if ref.task or ref.lane:
+            if mine:
+                continue
+            task = ref.stamp.field("Task") or ref.stamp.field("Task id")
+            lane_entry = ref.stamp.field("Lane") or ref.stamp.field("Lane id")
+            if ref.task and task is not None:
+                what = f"task {quote(task.value)}"
+            else:
+                what = f"lane {quote(lane_entry.value if lane_entry else ref.lane)}"
+            if named:
+                message = (
+                    f"stamp role {quote(ref.role)} does not own {what} "
+                    f"(owner: {quote(named[0].lane.owner_text)})"
+                )
+            else:
+                message = f"stamp names {what}, which no lane of the folder has"
+            related = tuple(lane_at(lane) for lane in named)
+        elif ref.role in owned:
+            continue
+        else:
+            message = f"stamp role {quote(ref.role)} owns no lane in the folder"
+            related = ()
+        yield Finding(line, message, column=column, path=ref.path, related=related[:5])

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lanelint.linter.artifacts.baseline import (
+    BaselineFacts,
+    BaselineSection,
+    read_baseline_facts,
+    read_baselines,
+)
+from lanelint.linter.artifacts.escalation import Escalation, read_escalations
 from lanelint.linter.artifacts.gate_report import GateReport, read_gate_report
+from lanelint.linter.artifacts.heartbeat import Heartbeat, read_heartbeats
 from lanelint.linter.artifacts.lane_plan import LanePlan, read_lane_plans
 from lanelint.linter.artifacts.ledger import Ledger, read_ledgers
+from lanelint.linter.artifacts.notes import Notes, read_notes
 from lanelint.linter.artifacts.placeholders import (
     Placeholder,
     find_placeholders,
     is_template_path,
 )
 from lanelint.linter.artifacts.stamp import PreflightStamp, read_stamps
+from lanelint.linter.artifacts.task_file import TaskNote, read_task_notes
 from lanelint.linter.document import Document
 from lanelint.linter.roles import RoleBook
 
@@ -28,6 +38,12 @@ class Artifacts:
     gate_report: GateReport | None = None
     ledgers: list[Ledger] = field(default_factory=list)
     placeholders: list[Placeholder] = field(default_factory=list)
+    heartbeats: list[Heartbeat] = field(default_factory=list)
+    escalations: list[Escalation] = field(default_factory=list)
+    baselines: list[BaselineSection] = field(default_factory=list)
+    baseline_facts: BaselineFacts | None = None
+    task_notes: list[TaskNote] = field(default_factory=list)
+    notes: Notes | None = None
 
     @property
     def kinds(self) -> list[str]:
@@ -41,6 +57,14 @@ class Artifacts:
             found.append("gate-report")
         if self.ledgers:
             found.append("ledger")
+        if self.heartbeats:
+            found.append("heartbeat")
+        if self.escalations:
+            found.append("escalation")
+        if any(section.tasks for section in self.baselines):
+            found.append("baseline")
+        if self.task_notes:
+            found.append("task")
         return found
 
 
@@ -51,11 +75,18 @@ def extract(document: Document, roles: RoleBook) -> Artifacts:
     """
     if is_template_path(document.path):
         return Artifacts(path=document.path, is_template=True)
+    gate_report = read_gate_report(document)
     return Artifacts(
         path=document.path,
         stamps=read_stamps(document),
         lane_plans=read_lane_plans(document, roles),
-        gate_report=read_gate_report(document),
+        gate_report=gate_report,
         ledgers=read_ledgers(document),
         placeholders=find_placeholders(document),
+        heartbeats=read_heartbeats(document),
+        escalations=read_escalations(document, roles),
+        baselines=read_baselines(document),
+        baseline_facts=read_baseline_facts(document),
+        task_notes=read_task_notes(document, gate_report is not None),
+        notes=read_notes(document, roles),
     )

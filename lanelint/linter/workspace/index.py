@@ -1,0 +1,467 @@
+"""The workspace index: the facts of every document of a run, related to each other.
+
+Built once after the per-document phase from the documents' :class:`Artifacts` alone (never
+from raw Markdown), so that its inputs can be cached per file. Cross-document rules and
+``lanelint board`` read this index.
+
+Relations, in short:
+
+- a **batch** is the batch id of a document (``Batch id`` metadata), else the document's own
+  path; every lane plan, ledger, heartbeat and escalation belongs to the batch of its document;
+- a **ledger row** belongs to the lane of its batch with the same lane id, else to the lane
+  whose task id it names, else (with one batch in the run) to the lane with its lane id;
+- a lane's **gate reports** are the reports titled with its task id;
+- a lane's **heartbeats** and **escalations** name its lane id (in its batch, or with no batch
+  given) or its task id.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from lanelint.linter import globs
+from lanelint.linter.artifacts.escalation import Escalation
+from lanelint.linter.artifacts.gate_report import GateReport
+from lanelint.linter.artifacts.heartbeat import Heartbeat
+from lanelint.linter.artifacts.lane_plan import Lane, LanePlan
+from lanelint.linter.artifacts.ledger import Ledger, LedgerRow
+from lanelint.linter.artifacts.mentions import lane_ids
+from lanelint.linter.artifacts.model import Artifacts
+from lanelint.linter.artifacts.notes import Note
+from lanelint.linter.artifacts.stamp import PreflightStamp
+from lanelint.linter.artifacts.task_file import TaskNote
+from lanelint.linter.roles import RoleBook, lane_type_of
+from lanelint.linter.timestamps import parse_timestamp
+from lanelint.linter.workspace.repository import RepositoryFiles
+
+ACTIVE_STATUSES = frozenset(
+    {"active", "in progress", "in-progress", "running", "wip", "started", "doing", "ongoing"}
+)
+DONE_STATUSES = frozenset({"done", "merged", "closed", "accepted", "complete", "completed"})
+#: Integration order of protocol section 7, by lane type.
+INTEGRATION_RANK = {"A": 0, "B": 1, "C": 2, "D": 3}
+#: Cache key of the baseline made of every document's baseline sections (no batch has it).
+_ANY_BATCH = "\x00any"
+
+
+def key(text: str) -> str:
+    """A comparable form of an id: no backticks, no surrounding space, case-folded."""
+    return text.replace("`", "").strip().casefold()
+
+
+def lane_key(text: str) -> str:
+    """``Lane B`` and ``B`` both give ``b``."""
+    named = lane_ids(text) if "lane" in text.casefold() else []
+    return key(named[0] if named else text)
+
+
+def is_active(status: str) -> bool:
+    return status in ACTIVE_STATUSES
+
+
+def is_blocked(status: str) -> bool:
+    return status.startswith("blocked")
+
+
+def is_done(status: str) -> bool:
+    return status in DONE_STATUSES
+
+
+@dataclass(frozen=True, slots=True)
+class LaneRef:
+    """A lane, where it is written, and the type its owner gives it."""
+
+    path: str
+    batch: str
+    plan: LanePlan
+    lane: Lane
+    type: str | None
+
+    @property
+    def id(self) -> str:
+        return self.lane.id
+
+    @property
+    def ident(self) -> tuple[str, str]:
+        return (self.batch, key(self.lane.id))
+
+    @property
+    def task(self) -> str:
+        return key(self.lane.task)
+
+
+@dataclass(frozen=True, slots=True)
+class RowRef:
+    path: str
+    batch: str
+    order: int
+    ledger: Ledger
+    row: LedgerRow
+
+
+@dataclass(frozen=True, slots=True)
+class StampRef:
+    path: str
+    batch: str
+    stamp: PreflightStamp
+    role: str | None
+    task: str
+    lane: str
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Located(Generic[T]):
+    """An artifact and the document (and batch) it was read from."""
+
+    path: str
+    batch: str
+    item: T
+
+
+@dataclass
+class Batch:
+    id: str
+    path: str
+    line: int
+    lanes: list[LaneRef] = field(default_factory=list)
+    plans: list[LanePlan] = field(default_factory=list)
+    rows: list[RowRef] = field(default_factory=list)
+
+
+@dataclass
+class BaselineFound:
+    tasks: frozenset[str]
+    where: list[tuple[str, int]]
+    order_override: bool
+
+
+class WorkspaceIndex:
+    """Every cross-document fact of one run."""
+
+    def __init__(self, documents: Iterable[Artifacts], root: Path, roles: RoleBook) -> None:
+        self.root = root
+        self.roles = roles
+        self.documents = [d for d in documents if not d.is_template]
+        self.by_path = {d.path: d for d in self.documents}
+        self.repository = RepositoryFiles(root)
+        self._relative: dict[str, str] = {}
+        self._root_prefix = os.path.join(os.path.abspath(root), "")
+        self.batches: dict[str, Batch] = {}
+        self.lanes: list[LaneRef] = []
+        self.rows: list[RowRef] = []
+        self.stamps: list[StampRef] = []
+        self.gate_reports: dict[str, list[Located[GateReport]]] = {}
+        self.heartbeats: list[Located[Heartbeat]] = []
+        self.escalations: list[Located[Escalation]] = []
+        self.task_notes: dict[str, list[Located[TaskNote]]] = {}
+        self.approvals: list[Located[Note]] = []
+        self.overrides: list[Located[Note]] = []
+        self.pushes: list[Located[Note]] = []
+        self.rebase_notes: dict[str, list[Note]] = {}
+        self.batch_of_path: dict[str, str] = {}
+        self._moments: dict[str, datetime | None] = {}
+        for document in self.documents:
+            self._add(document)
+        self._lanes_by_ident = {lane.ident: lane for lane in self.lanes}
+        self._lanes_by_id: dict[str, list[LaneRef]] = {}
+        for lane in self.lanes:
+            self._lanes_by_id.setdefault(key(lane.id), []).append(lane)
+        self._documents_of_batch: dict[str, list[Artifacts]] = {}
+        for document in self.documents:
+            batch_id = self.batch_of_path[document.path]
+            self._documents_of_batch.setdefault(batch_id, []).append(document)
+        self._baselines: dict[str, BaselineFound | None] = {}
+        self._by_relative: dict[str, list[Artifacts]] | None = None
+        self._names: dict[str, list[Artifacts]] | None = None
+        self._lanes_by_task: dict[str, list[LaneRef]] = {}
+        for lane in self.lanes:
+            if lane.task:
+                self._lanes_by_task.setdefault(lane.task, []).append(lane)
+        self._rows_of_lane: dict[tuple[str, str], list[RowRef]] = {}
+        self._lane_of_row: dict[int, LaneRef] = {}
+        for row in self.rows:
+            owner = self._match_row(row)
+            if owner is not None:
+                self._lane_of_row[row.order] = owner
+                self._rows_of_lane.setdefault(owner.ident, []).append(row)
+                self.batches[owner.batch].rows.append(row)
+        self._beats: dict[tuple[str, str], list[Located[Heartbeat]]] = {}
+        for beat in self.heartbeats:
+            for lane in self._lanes_named(beat.batch, beat.item.lane, beat.item.task):
+                self._beats.setdefault(lane.ident, []).append(beat)
+        self._escalations: dict[tuple[str, str], list[Located[Escalation]]] = {}
+        for item in self.escalations:
+            for lane in self._lanes_named(item.batch, item.item.lane, item.item.task):
+                self._escalations.setdefault(lane.ident, []).append(item)
+
+    # -- building ------------------------------------------------------------------------
+    def _add(self, document: Artifacts) -> None:
+        notes = document.notes
+        batch = (notes.batch if notes and notes.batch else "") or document.path
+        given = notes.batch if notes and notes.batch else ""
+        self.batch_of_path[document.path] = batch
+        for plan in document.lane_plans:
+            entry = self.batches.setdefault(batch, Batch(batch, document.path, plan.line))
+            entry.plans.append(plan)
+            for lane in plan.lanes:
+                kind = next((t for t in map(lane_type_of, lane.owners) if t), None)
+                ref = LaneRef(document.path, batch, plan, lane, kind)
+                entry.lanes.append(ref)
+                self.lanes.append(ref)
+        for ledger in document.ledgers:
+            for row in ledger.rows:
+                self.rows.append(RowRef(document.path, batch, len(self.rows), ledger, row))
+        for stamp in document.stamps:
+            lane_field = stamp.field("Lane") or stamp.field("Lane id")
+            task_field = stamp.field("Task") or stamp.field("Task id")
+            self.stamps.append(
+                StampRef(
+                    document.path,
+                    given,
+                    stamp,
+                    self.roles.canonical(stamp.role) if stamp.role else None,
+                    key(task_field.value) if task_field else "",
+                    lane_key(lane_field.value) if lane_field else "",
+                )
+            )
+        if document.gate_report is not None and document.gate_report.task:
+            located = Located(document.path, given, document.gate_report)
+            self.gate_reports.setdefault(key(document.gate_report.task), []).append(located)
+        self.heartbeats.extend(Located(document.path, given, b) for b in document.heartbeats)
+        self.escalations.extend(Located(document.path, given, e) for e in document.escalations)
+        for task_note in document.task_notes:
+            located_note = Located(document.path, given, task_note)
+            self.task_notes.setdefault(key(task_note.task), []).append(located_note)
+        if notes is not None:
+            self.approvals.extend(Located(document.path, batch, n) for n in notes.approvals)
+            self.overrides.extend(Located(document.path, batch, n) for n in notes.overrides)
+            self.pushes.extend(Located(document.path, batch, n) for n in notes.pushes)
+            if notes.rebase_notes:
+                self.rebase_notes[document.path] = list(notes.rebase_notes)
+
+    def _match_row(self, ref: RowRef) -> LaneRef | None:
+        row = ref.row
+        if row.lane:
+            found = self._lanes_by_ident.get((ref.batch, lane_key(row.lane)))
+            if found is not None:
+                return found
+        if row.task:
+            candidates = self._lanes_by_task.get(key(row.task), [])
+            same = [c for c in candidates if not row.lane or key(c.id) == lane_key(row.lane)]
+            if same or candidates:
+                return (same or candidates)[0]
+        if row.lane and len(self.batches) == 1:
+            (only,) = self.batches
+            return self._lanes_by_ident.get((only, lane_key(row.lane)))
+        return None
+
+    def _lanes_named(self, batch: str, lane: str, task: str) -> list[LaneRef]:
+        found: list[LaneRef] = []
+        if lane:
+            wanted = lane_key(lane)
+            if batch:
+                hit = self._lanes_by_ident.get((batch, wanted))
+                if hit is not None:
+                    found.append(hit)
+            else:
+                candidates = self._lanes_by_id.get(wanted, [])
+                if task:
+                    candidates = [ref for ref in candidates if ref.task == key(task)]
+                if candidates and all(ref.batch == candidates[0].batch for ref in candidates):
+                    found.extend(candidates)
+        if not found and task:
+            found.extend(self._lanes_by_task.get(key(task), []))
+        return found
+
+    # -- questions -----------------------------------------------------------------------
+    def relative(self, path: str) -> str:
+        """A document's path relative to the project root (``/`` separators)."""
+        cached = self._relative.get(path)
+        if cached is None:
+            absolute = os.path.abspath(path)
+            cached = ""
+            if absolute.startswith(self._root_prefix):
+                cached = absolute[len(self._root_prefix) :].replace(os.sep, "/")
+            self._relative[path] = cached
+        return cached
+
+    def inside_root(self, path: str) -> bool:
+        return bool(self.relative(path))
+
+    def lanes_with_id(self, lane_id: str) -> list[LaneRef]:
+        """Every lane of the run with this id (``B`` and ``Lane B`` alike), in any batch."""
+        return self._lanes_by_id.get(lane_key(lane_id), [])
+
+    def lanes_with_task(self, task: str) -> list[LaneRef]:
+        return self._lanes_by_task.get(key(task), [])
+
+    def rows_of(self, lane: LaneRef) -> list[RowRef]:
+        return self._rows_of_lane.get(lane.ident, [])
+
+    def lane_of(self, row: RowRef) -> LaneRef | None:
+        return self._lane_of_row.get(row.order)
+
+    def accepted_row(self, lane: LaneRef) -> RowRef | None:
+        return next((r for r in self.rows_of(lane) if r.row.verdict == "accepted"), None)
+
+    def verdict(self, lane: LaneRef) -> str:
+        """The latest verdict recorded for a lane, or ``""``."""
+        rows = self.rows_of(lane)
+        return rows[-1].row.verdict if rows else ""
+
+    def reports_of(self, lane: LaneRef) -> list[Located[GateReport]]:
+        return self.gate_reports.get(lane.task, []) if lane.task else []
+
+    def reports_for_row(self, ref: RowRef) -> list[Located[GateReport]]:
+        lane = self.lane_of(ref)
+        task = key(ref.row.task) or (lane.task if lane else "")
+        return self.gate_reports.get(task, []) if task else []
+
+    def heartbeats_of(self, lane: LaneRef) -> list[Located[Heartbeat]]:
+        return self._beats.get(lane.ident, [])
+
+    def escalations_of(self, lane: LaneRef) -> list[Located[Escalation]]:
+        return self._escalations.get(lane.ident, [])
+
+    def task_notes_of(self, lane: LaneRef) -> list[Located[TaskNote]]:
+        return self.task_notes.get(lane.task, []) if lane.task else []
+
+    def upstream(self, lane: LaneRef, kind: str | None = None) -> list[LaneRef]:
+        if lane.lane.dependency is None:
+            return []
+        found = []
+        for name in lane.lane.dependency.upstream(kind):
+            hit = self._lanes_by_ident.get((lane.batch, key(name)))
+            if hit is not None:
+                found.append(hit)
+        return found
+
+    def baseline(self, batch: Batch, configured: Iterable[str]) -> BaselineFound | None:
+        """The approved baseline of a batch, or ``None`` when the run holds none for it.
+
+        The documents its ``Baseline source`` names (baseline sections there, else every task
+        id they name), the baseline sections of the batch's own documents, and the configured
+        baseline files; with none of these, the baseline sections of any document of the run.
+        """
+        if batch.id not in self._baselines:
+            self._baselines[batch.id] = self._baseline(batch, tuple(configured))
+        return self._baselines[batch.id]
+
+    def _baseline(self, batch: Batch, configured: tuple[str, ...]) -> BaselineFound | None:
+        tasks: set[str] = set()
+        where: list[tuple[str, int]] = []
+        override = False
+        sources: list[Artifacts] = []
+        own = self._documents_of_batch.get(batch.id, [])
+        named = [s for d in own if d.notes for s in d.notes.baseline_sources]
+        for wanted in [*named, *configured]:
+            sources.extend(self._documents_at(wanted))
+        for document in [*own, *sources]:
+            if document.baselines:
+                for section in document.baselines:
+                    tasks.update(key(t) for t in section.tasks)
+                    where.append((document.path, section.line))
+                    override = override or section.order_override_line is not None
+            elif document in sources and document.baseline_facts is not None:
+                tasks.update(key(t) for t in document.baseline_facts.tasks)
+                where.append((document.path, 1))
+                override = override or document.baseline_facts.order_override_line is not None
+        if not where:
+            return self._any_baseline()
+        return BaselineFound(frozenset(tasks), where, override)
+
+    def _any_baseline(self) -> BaselineFound | None:
+        """The baseline sections of every document of the run together (computed once)."""
+        if _ANY_BATCH not in self._baselines:
+            tasks: set[str] = set()
+            where: list[tuple[str, int]] = []
+            override = False
+            for document in self.documents:
+                for section in document.baselines:
+                    tasks.update(key(t) for t in section.tasks)
+                    where.append((document.path, section.line))
+                    override = override or section.order_override_line is not None
+            found = BaselineFound(frozenset(tasks), where, override) if where else None
+            self._baselines[_ANY_BATCH] = found
+        return self._baselines[_ANY_BATCH]
+
+    def _relative_map(self) -> dict[str, list[Artifacts]]:
+        if self._by_relative is None:
+            self._by_relative = {}
+            for document in self.documents:
+                for name in {self.relative(document.path), document.path}:
+                    if name:
+                        self._by_relative.setdefault(name, []).append(document)
+        return self._by_relative
+
+    def _documents_at(self, wanted: str) -> list[Artifacts]:
+        target = wanted.strip().strip("`").removeprefix("./")
+        if not target:
+            return []
+        exact = self._relative_map().get(target)
+        if exact:
+            return exact
+        name = target.rsplit("/", 1)[-1]
+        return [
+            d for d in self._by_name().get(name, []) if self.relative(d.path).endswith("/" + target)
+        ]
+
+    def _by_name(self) -> dict[str, list[Artifacts]]:
+        if self._names is None:
+            self._names = {}
+            for document in self.documents:
+                self._names.setdefault(document.path.rsplit("/", 1)[-1], []).append(document)
+        return self._names
+
+    def documents_matching(self, claims: Iterable[str]) -> list[Artifacts]:
+        """The documents of the run that the path claims (or globs) name."""
+        found: list[Artifacts] = []
+        names = self._relative_map()
+        for claim in claims:
+            path = claim.strip().removeprefix("./")
+            if not path:
+                continue
+            if not globs.is_glob(path):
+                found.extend(d for d in names.get(path, []) if d not in found)
+                continue
+            prefix = path[: min(path.find(c) for c in "*?[" if c in path)]
+            for name, documents in names.items():
+                if name.startswith(prefix) and globs.matches(name, path):
+                    found.extend(d for d in documents if d not in found)
+        return found
+
+    def when(self, text: str) -> datetime | None:
+        """``parse_timestamp``, memoised: the same stamps are compared many times."""
+        if text not in self._moments:
+            self._moments[text] = parse_timestamp(text) if text else None
+        return self._moments[text]
+
+    def newest(self, batch: Batch) -> datetime | None:
+        """The newest timestamp the batch records: lane updates, heartbeats, escalations."""
+        values: list[datetime] = []
+        for lane in batch.lanes:
+            if lane.lane.last_update:
+                parsed = self.when(lane.lane.last_update)
+                if parsed is not None:
+                    values.append(parsed)
+            for beat in self.heartbeats_of(lane):
+                parsed = self.when(beat.item.timestamp)
+                if parsed is not None:
+                    values.append(parsed)
+            for escalation in self.escalations_of(lane):
+                parsed = self.when(escalation.item.date)
+                if parsed is not None:
+                    values.append(parsed)
+        return max(values) if values else None
+
+
+def build_index(documents: Iterable[Artifacts], root: Path, roles: RoleBook) -> WorkspaceIndex:
+    return WorkspaceIndex(documents, root, roles)
