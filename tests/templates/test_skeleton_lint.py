@@ -1,0 +1,161 @@
+"""Skeletons from ``lanelint new`` lint as the protocol expects.
+
+Straight from ``new`` they report only placeholder findings (PDP001); with their placeholders
+filled by realistic values they lint clean, alone and together as one realistic spec folder.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from lanelint.linter.api import lint_paths, lint_text
+from lanelint.linter.config import Config, load_config
+from lanelint.linter.registry import all_rules
+from lanelint.linter.skeletons import KINDS, Values
+from tests.conftest import run_cli
+from tests.templates._skeleton_support import (
+    ALL_OPTIONS,
+    NO_VALUES,
+    REALISTIC,
+    fill,
+    render,
+    write,
+)
+
+DOCUMENT_CODES = tuple(rule.code for rule in all_rules() if rule.scope == "document")
+#: Kinds the linter recognises as protocol documents (so PDP001 applies to them).
+PROTOCOL_KINDS = ("preflight-stamp", "gate-report", "workboard")
+
+
+def _path(tmp_path: Path, kind: str) -> str:
+    return str(tmp_path / KINDS[kind].output.format(task="T-101", lane="B", date="2026-02-16"))
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize("given", ["all", "none"])
+def test_new_output_reports_only_placeholders(kind: str, given: str, tmp_path: Path) -> None:
+    """Linted in a repository that has an approved baseline, as a real one does."""
+    options = ALL_OPTIONS if given == "all" else ()
+    result = run_cli(["new", kind, "--output", "-", *options], cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    text = result.stdout if given == "all" else render(kind, NO_VALUES)
+    write(tmp_path, "spec/baseline.md", "# Approved baseline\n\n## Baseline\n\n- T-101\n")
+    write(tmp_path, _path(tmp_path, kind), text)
+    if kind == "workboard":  # the lane's task file, as `lanelint new task` writes it
+        write(tmp_path, "spec/TASKS/TASK_T-101.md", render("task"))
+    config = Config(root=tmp_path, baseline_files=("spec/baseline.md",))
+    linted = lint_paths([tmp_path / "spec"], config=config)
+    codes = {d.code for d in linted.diagnostics}
+    assert codes <= {"PDP001"}, linted.diagnostics
+    skeleton = next(
+        d for d in linted.documents if d.path.endswith(Path(_path(tmp_path, kind)).name)
+    )
+    assert skeleton.artifacts is not None
+    if kind in PROTOCOL_KINDS:
+        assert skeleton.artifacts.kinds
+    if skeleton.artifacts.kinds:  # a protocol document: its placeholders are reported
+        assert "PDP001" in codes
+
+
+def test_new_without_values_uses_placeholders_and_today(tmp_path: Path) -> None:
+    result = run_cli(["new", "gate-report", "--output", "-"], cwd=tmp_path)
+    assert result.exit_code == 0
+    assert "# Gate Report: `<TASK-ID>`" in result.stdout
+    import datetime as dt
+
+    assert f"**Date:** {dt.date.today().isoformat()}" in result.stdout
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_filled_skeleton_lints_clean(kind: str, tmp_path: Path) -> None:
+    text = fill(render(kind), REALISTIC[kind])
+    assert "<" not in text.replace("->", "")
+    linted = lint_text(
+        text,
+        _path(tmp_path, kind),
+        config=Config(root=tmp_path, select=(*DOCUMENT_CODES, "LL")),
+    )
+    assert linted.diagnostics == []
+
+
+def _realistic_folder(root: Path) -> None:
+    """One opened batch: lane A (requirements) active, the rest planned; all from skeletons."""
+    write(
+        root,
+        "lanelint.toml",
+        'spec = "spec"\nbaseline-files = ["spec/operations/approved_baseline.md"]\n',
+    )
+    write(
+        root,
+        "spec/operations/approved_baseline.md",
+        "# Approved baseline B-12\n\n## Baseline\n\n- REQ-100\n- T-101\n- QA-103\n- OPS-104\n",
+    )
+    write(root, "spec/requirements/export.md", "# Export requirements\n")
+    values = copy.deepcopy(REALISTIC)
+    analyst = Values("REQ-100", "A", "System Analyst", "Codex", "2026-02-16")
+    values["preflight-stamp"]["PASS|SKIP|FAIL"] = "PASS"  # an analyst reads the framework
+    write(
+        root,
+        "spec/operations/preflight_stamp_REQ-100_2026-02-16.md",
+        fill(render("preflight-stamp", analyst), values["preflight-stamp"]),
+    )
+    board = values["workboard"]
+    board.update(
+        {
+            # Lane A is given; rows B, C, D, then the acceptance queue and the escalation.
+            "task": ["`T-101`", "`QA-103`", "`OPS-104`", "`REQ-100`"],
+            "role": ["`Executive Assistant`", "`QA/SET`", "`DevOps/SRE`", "TL, SM"],
+            "type": ["none", "hard(A)", "hard(B)", "soft(B)"],
+            "active/blocked/done": ["active", "planned", "planned", "planned"],
+            "time": "2026-02-16 13:00 UTC",
+        }
+    )
+    lane_a = Values("REQ-100", "A", "System Analyst", None, "2026-02-16")
+    write(
+        root,
+        "spec/operations/parallel_workboard_2026-02-16.md",
+        fill(render("workboard", lane_a), board),
+    )
+    beat = values["heartbeat"]
+    beat["2026-02-16 HH:MM TZ"] = "2026-02-16 12:30 UTC"
+    write(
+        root,
+        "spec/operations/heartbeat_A_2026-02-16.md",
+        fill(render("heartbeat", analyst), beat),
+    )
+    report = values["gate-report"]
+    report["changed file"] = "`spec/requirements/export.md`"
+    report["requirement or acceptance check"] = "`REQ-100` acceptance criteria"
+    write(
+        root,
+        "spec/operations/gate_report_REQ-100_2026-02-16.md",
+        fill(render("gate-report", analyst), report),
+    )
+    lanes = (
+        ("REQ-100", "A", "System Analyst"),
+        ("T-101", "B", "Executive Assistant"),
+        ("QA-103", "C", "QA/SET"),
+        ("OPS-104", "D", "DevOps/SRE"),
+    )
+    for task, lane, role in lanes:
+        text = render("task", Values(task, lane, role, None, "2026-02-16"))
+        write(root, f"spec/TASKS/TASK_{task}.md", fill(text, values["task"]))
+    write(
+        root,
+        "spec/operations/escalation_T-101_2026-02-16.md",
+        fill(
+            render("escalation", Values("T-101", "B", "Executive Assistant", None, "2026-02-16")),
+            values["escalation"],
+        ),
+    )
+
+
+def test_realistic_folder_from_skeletons_lints_clean(tmp_path: Path) -> None:
+    _realistic_folder(tmp_path)
+    config = load_config([tmp_path], explicit=tmp_path / "lanelint.toml")
+    result = lint_paths([], config=config)
+    assert len(result.files) == 11
+    assert result.diagnostics == []
