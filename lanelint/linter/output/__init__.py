@@ -18,6 +18,9 @@ Renderer = Callable[["LintResult", bool], str]
 FORMATS: dict[str, str] = {
     "text": "text",
     "json": "json_report",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
 }
 
 

@@ -1,0 +1,90 @@
+"""Code actions from the fix engine (:mod:`lanelint.linter.fixes`): the same edits as ``--fix``.
+
+For one finding, the rule is run again on the buffer to get the fix it attaches; the payloads
+are applied to a copy of the text and the change is sent back as one edit over the lines that
+differ. Where the engine has nothing for a finding, :mod:`lanelint.lsp.quickfix` supplies the
+two quick fixes of its own (PDP701, PDP301).
+"""
+
+from __future__ import annotations
+
+from lanelint.linter.artifacts.model import extract
+from lanelint.linter.context import DocumentContext
+from lanelint.linter.diagnostics import Diagnostic
+from lanelint.linter.engine import RunSettings
+from lanelint.linter.parse import parse_document
+from lanelint.lsp.quickfix import QuickFix, Replacement, quick_fix
+
+
+def _payloads(fix: object) -> list[object]:
+    return list(fix) if isinstance(fix, tuple | list) else [fix]
+
+
+def fixed_text(diagnostic: Diagnostic, text: str, path: str, settings: RunSettings) -> str | None:
+    """The buffer with the fix of ``diagnostic`` applied, or ``None`` where it has none."""
+    from lanelint.linter.fixes.edits import Lines, apply
+    from lanelint.linter.fixes.engine import gate_section_edit
+    from lanelint.linter.fixes.payloads import InsertGateSection, InsertLines, Replace
+
+    rule = next((r for r in settings.rules if r.code == diagnostic.code), None)
+    if rule is None or not rule.fixable or rule.scope != "document" or rule.check is None:
+        return None
+    document = parse_document(path, text)
+    artifacts = extract(document, settings.roles)
+    context = DocumentContext(
+        document, artifacts, settings.config, settings.roles, settings.stamp_schema
+    )
+    finding = next(
+        (
+            f
+            for f in rule.check(context)
+            if f.fix is not None and f.line == diagnostic.line and f.message == diagnostic.message
+        ),
+        None,
+    )
+    if finding is None:
+        return None
+    replaces: list[Replace] = []
+    inserts: list[InsertLines] = []
+    for payload in _payloads(finding.fix):
+        if isinstance(payload, Replace):
+            replaces.append(payload)
+        elif isinstance(payload, InsertLines):
+            inserts.append(payload)
+        elif isinstance(payload, InsertGateSection) and artifacts.gate_report is not None:
+            from lanelint.linter.skeletons import gate_section_stubs
+
+            stubs = gate_section_stubs(settings.config)
+            inserts.append(gate_section_edit(document, artifacts.gate_report, payload.index, stubs))
+    lines = Lines.parse(text)
+    if not any(apply(lines, replaces, inserts)):
+        return None
+    return lines.lf_text()
+
+
+def line_change(old: str, new: str) -> Replacement:
+    """One replacement of whole lines that turns ``old`` into ``new``."""
+    before, after = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end_old, end_new = len(before), len(after)
+    while end_old > start and end_new > start and before[end_old - 1] == after[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+    inserted = "".join(after[start:end_new])
+    return Replacement(start, end_old, inserted)
+
+
+def code_action_fix(
+    diagnostic: Diagnostic, text: str, path: str, settings: RunSettings
+) -> QuickFix | None:
+    """The engine's fix for ``diagnostic`` where it has one, else a built-in quick fix."""
+    try:
+        new = fixed_text(diagnostic, text, path, settings)
+    except Exception:  # the fix engine must never take the editor session down
+        new = None
+    if new is not None and new != text:
+        title = f"Fix {diagnostic.code}: {diagnostic.message}"
+        return QuickFix(title, (), (line_change(text, new),))
+    return quick_fix(diagnostic, text, path, settings.stamp_schema)

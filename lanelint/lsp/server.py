@@ -1,0 +1,298 @@
+"""The language server: diagnostics as you type, hover docs, and quick fixes (pygls 2).
+
+Diagnostics are published on open, on change (debounced) and on save. Each project (the folder
+``lanelint check`` would lint for a file) is a :class:`~lanelint.lsp.project.Project` held in
+memory: an edit re-runs the edited document's own rules and the cross-document rules, and every
+document whose findings changed (a gate report when its lane plan changes) is republished.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path, to_fs_path
+
+from lanelint import __version__
+from lanelint.linter.config import ConfigError, load_config
+from lanelint.linter.diagnostics import Diagnostic, Severity
+from lanelint.linter.output.sarif import rule_help_uri
+from lanelint.linter.registry import get_rule
+from lanelint.lsp.fixes import code_action_fix
+from lanelint.lsp.project import Project
+from lanelint.lsp.quickfix import FIXABLE
+
+#: Seconds to wait after the last keystroke before linting again.
+DEBOUNCE_SECONDS = 0.2
+
+_SEVERITIES = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+
+
+class LanelintServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__(
+            "lanelint",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+        )
+        self.projects: dict[Path, Project] = {}
+        self.pending: dict[str, asyncio.Task[None]] = {}
+        self.debounce = DEBOUNCE_SECONDS
+
+    # -- projects ----------------------------------------------------------------------------
+
+    def project_for(self, path: Path) -> Project | None:
+        for project in self.projects.values():
+            if project.contains(path):
+                return project
+        try:
+            config = load_config([path])
+            project = Project.for_file(path, config)
+        except ConfigError as exc:
+            self.window_show_message(
+                types.ShowMessageParams(types.MessageType.Error, f"lanelint: {exc}")
+            )
+            return None
+        self.projects[project.folder] = project
+        return project
+
+    # -- publishing --------------------------------------------------------------------------
+
+    def lint(self, uri: str, *, force_publish: bool = True) -> None:
+        """Lint the document at ``uri`` (its buffer if open) and republish what changed."""
+        path = _path(uri)
+        if path is None or not path.name.lower().endswith((".md", ".markdown")):
+            return
+        project = self.project_for(path)
+        if project is None:
+            return
+        document = self.workspace.text_documents.get(uri)
+        if document is not None:
+            project.set_buffer(path, document.source)
+        else:
+            project.close_buffer(path)
+        changed = project.relint()
+        if force_publish:
+            changed.add(project.display(path))
+        for display in sorted(changed):
+            self.publish(project, display)
+
+    def publish(self, project: Project, display: str) -> None:
+        path = project.path_of(display)
+        uri = from_fs_path(str(path)) or path.as_uri()
+        lines = project.text_of(display).split("\n")
+        opened = self.workspace.text_documents.get(uri)
+        items = [self.to_lsp(d, lines, project.root) for d in project.current.get(display, [])]
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=uri,
+                diagnostics=items,
+                version=opened.version if opened is not None else None,
+            )
+        )
+
+    def position(self, lines: list[str], line: int, character: int) -> types.Position:
+        """A 0-based LSP position, in the client's code units, from code-point columns."""
+        codec = self.workspace.position_codec
+        return codec.position_to_client_units(lines, types.Position(line, character))
+
+    def to_lsp(self, diagnostic: Diagnostic, lines: list[str], root: Path) -> types.Diagnostic:
+        """An LSP diagnostic; ``root`` is the project root that finding paths are relative to."""
+        return types.Diagnostic(
+            range=self.range_of(diagnostic, lines),
+            message=diagnostic.message,
+            severity=_SEVERITIES[diagnostic.severity],
+            code=diagnostic.code,
+            code_description=types.CodeDescription(href=rule_help_uri(diagnostic.code)),
+            source="lanelint",
+            related_information=[
+                types.DiagnosticRelatedInformation(
+                    location=types.Location(
+                        uri=_uri_in(other.path, root),
+                        range=types.Range(
+                            types.Position(other.line - 1, max(other.column - 1, 0)),
+                            types.Position(other.line - 1, max(other.column - 1, 0)),
+                        ),
+                    ),
+                    message=other.message or f"related to {diagnostic.code}",
+                )
+                for other in diagnostic.related
+            ]
+            or None,
+            data={"fixable": diagnostic.fixable or diagnostic.code in FIXABLE},
+        )
+
+    def range_of(self, diagnostic: Diagnostic, lines: list[str]) -> types.Range:
+        """Our 1-based line/column to LSP's 0-based range; the whole line without an end."""
+        loc = diagnostic.location
+        start_line = max(loc.line - 1, 0)
+        end_line = max(loc.last_line - 1, start_line)
+        start_char = max(loc.column - 1, 0)
+        if loc.end_column is not None:
+            end_char = max(loc.end_column - 1, 0)
+        else:
+            end_char = len(lines[end_line]) if end_line < len(lines) else 0
+            if end_line == start_line and end_char <= start_char:
+                end_char = start_char
+        return types.Range(
+            self.position(lines, start_line, start_char),
+            self.position(lines, end_line, end_char),
+        )
+
+    # -- debounce ----------------------------------------------------------------------------
+
+    def schedule(self, uri: str) -> None:
+        previous = self.pending.pop(uri, None)
+        if previous is not None:
+            previous.cancel()
+        self.pending[uri] = asyncio.get_running_loop().create_task(self._later(uri))
+
+    async def _later(self, uri: str) -> None:
+        await asyncio.sleep(self.debounce)
+        self.pending.pop(uri, None)
+        self.lint(uri)
+
+    def cancel(self, uri: str) -> None:
+        previous = self.pending.pop(uri, None)
+        if previous is not None:
+            previous.cancel()
+
+
+def _path(uri: str) -> Path | None:
+    path = to_fs_path(uri)
+    return Path(path) if path else None
+
+
+def _uri_in(display: str, root: Path) -> str:
+    path = Path(display) if os.path.isabs(display) else root / display
+    return from_fs_path(str(path)) or path.as_uri()
+
+
+def _covers(diagnostic: types.Diagnostic, position: types.Position) -> bool:
+    start, end = diagnostic.range.start, diagnostic.range.end
+    if not start.line <= position.line <= end.line:
+        return False
+    if start.line == end.line and end.character > start.character:
+        return start.character <= position.character <= end.character
+    return True
+
+
+def create_server() -> LanelintServer:
+    server = LanelintServer()
+
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: LanelintServer, params: types.InitializeParams) -> None:
+        options = params.initialization_options
+        if isinstance(options, dict) and isinstance(options.get("debounce"), int | float):
+            ls.debounce = max(float(options["debounce"]), 0.0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: LanelintServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.lint(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: LanelintServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
+    def did_save(ls: LanelintServer, params: types.DidSaveTextDocumentParams) -> None:
+        ls.cancel(params.text_document.uri)
+        ls.lint(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: LanelintServer, params: types.DidCloseTextDocumentParams) -> None:
+        ls.cancel(params.text_document.uri)
+        ls.lint(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(ls: LanelintServer, params: types.HoverParams) -> types.Hover | None:
+        path = _path(params.text_document.uri)
+        project = ls.project_for(path) if path else None
+        if path is None or project is None:
+            return None
+        display = project.display(path)
+        lines = project.text_of(display).split("\n")
+        sections: list[str] = []
+        for found in project.current.get(display, []):
+            if not _covers(ls.to_lsp(found, lines, project.root), params.position):
+                continue
+            rule = get_rule(found.code)
+            if rule is not None and rule.code not in {s.split()[1] for s in sections}:
+                sections.append(f"### {rule.code} {rule.name}\n\n{rule.docs}")
+        if not sections:
+            return None
+        return types.Hover(
+            contents=types.MarkupContent(
+                kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(sections)
+            )
+        )
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
+    def code_action(ls: LanelintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        uri = params.text_document.uri
+        path = _path(uri)
+        project = ls.project_for(path) if path else None
+        if path is None or project is None:
+            return []
+        display = project.display(path)
+        text = project.text_of(display)
+        lines = text.split("\n")
+        wanted = {(d.code, d.range.start.line) for d in params.context.diagnostics}
+        actions: list[types.CodeAction] = []
+        for found in project.current.get(display, []):
+            converted = ls.to_lsp(found, lines, project.root)
+            if not found.fixable and found.code not in FIXABLE:
+                continue
+            in_range = params.range.start.line <= converted.range.end.line and (
+                converted.range.start.line <= params.range.end.line
+            )
+            if not in_range and (found.code, converted.range.start.line) not in wanted:
+                continue
+            fix = code_action_fix(found, text, display, project.settings)
+            if fix is None:
+                continue
+            edits = [
+                types.TextEdit(
+                    range=types.Range(
+                        ls.position(lines, e.line, e.character),
+                        ls.position(lines, e.line, e.character),
+                    ),
+                    new_text=e.text,
+                )
+                for e in fix.edits
+            ]
+            edits += [
+                types.TextEdit(
+                    range=types.Range(types.Position(r.start, 0), types.Position(r.end, 0)),
+                    new_text=r.text,
+                )
+                for r in fix.replacements
+            ]
+            actions.append(
+                types.CodeAction(
+                    title=fix.title,
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[converted],
+                    is_preferred=True,
+                    edit=types.WorkspaceEdit(changes={uri: edits}),
+                )
+            )
+        return actions
+
+    return server
+
+
+def main(**_: Any) -> None:
+    """Serve LSP over standard input and output until the client disconnects."""
+    create_server().start_io()
