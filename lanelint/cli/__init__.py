@@ -19,6 +19,11 @@ COMMANDS: dict[str, str] = {
     "check": "lanelint.cli.check:check",
     "rules": "lanelint.cli.docs:rules",
     "explain": "lanelint.cli.docs:explain",
+    "board": "lanelint.cli.board:board",
+    "new": "lanelint.cli.new:new",
+    "init": "lanelint.cli.init:init",
+    "server": "lanelint.cli.server:server",
+    "clean": "lanelint.cli.clean:clean",
 }
 
 #: Exit codes, documented in the README.

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from lanelint.cli import EXIT_USAGE, fail
+from lanelint.cli.stdin_input import STDIN, lint_stdin, stdin_target
 from lanelint.linter.api import lint_paths
 from lanelint.linter.config import ConfigError, load_config
 from lanelint.linter.diagnostics import Severity
@@ -16,10 +17,18 @@ from lanelint.linter.discovery import PathNotFoundError
 from lanelint.linter.output import FORMATS, renderer
 
 
-def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(
+def _codes(values: tuple[str, ...], option: str = "") -> tuple[str, ...]:
+    codes = tuple(
         code.strip().upper() for value in values for code in value.split(",") if code.strip()
     )
+    if option:
+        from lanelint.linter.registry import all_rules
+
+        known = [rule.code for rule in all_rules()]
+        for code in codes:
+            if code != "ALL" and not any(k.startswith(code) for k in known):
+                raise ConfigError(f"{option}: unknown rule code '{code}'")
+    return codes
 
 
 @click.command()
@@ -55,6 +64,22 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option(
     "--color/--no-color", default=None, help="Colour the text report (default: on a terminal)."
 )
+@click.option("--statistics", is_flag=True, help="Print the number of findings per code instead.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for the per-document phase (default: the number of cores).",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write .lanelint_cache/.")
+@click.option(
+    "--stdin-filename",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Lint standard input (path '-') as if it were the file at this path.",
+)
+@click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 def check(
     paths: tuple[Path, ...],
     output_format: str,
@@ -66,6 +91,12 @@ def check(
     exit_zero: bool,
     output_file: Path | None,
     color: bool | None,
+    statistics: bool = False,
+    stdin_filename: Path | None = None,
+    jobs: int | None = None,
+    no_cache: bool = False,
+    fix: bool = False,
+    diff: bool = False,
 ) -> None:
     """Lint the Markdown documents in PATHS (default: the configured spec folder, else .).
 
@@ -73,17 +104,40 @@ def check(
     2 usage or configuration error, 3 incomplete run (an internal error).
     """
     try:
-        config = load_config(list(paths), explicit=config_file, isolated=isolated)
+        stdin = stdin_target(paths, stdin_filename)
+        given = [stdin] if stdin not in (None, STDIN) else [p for p in paths if p != STDIN]
+        config = load_config(given, explicit=config_file, isolated=isolated)
         if select:
-            config = replace(config, select=_codes(select))
+            config = replace(config, select=_codes(select, "--select"))
         if ignore:
-            config = replace(config, ignore=config.ignore + _codes(ignore))
-        result = lint_paths(list(paths), config=config)
+            config = replace(config, ignore=config.ignore + _codes(ignore, "--ignore"))
+        if no_cache:
+            config = replace(config, cache=False)
+        if fix or diff:
+            from lanelint.cli.fixing import run_fixes
+
+            run_fixes([p for p in paths if p != STDIN], config, diff=diff, stdin=stdin is not None)
+        if stdin is not None:
+            result = lint_stdin(stdin, config)
+        else:
+            from lanelint.linter.parallel import default_jobs
+
+            result = lint_paths(
+                list(paths),
+                config=config,
+                jobs=jobs if jobs is not None else default_jobs(),
+                use_cache=not no_cache,
+            )
     except (ConfigError, PathNotFoundError) as exc:
         fail(str(exc))
         return
     use_color = color if color is not None else (output_file is None and sys.stdout.isatty())
-    report = renderer(output_format)(result, use_color)
+    if statistics:
+        from lanelint.linter.output import statistics as stats
+
+        report = (stats.render_json if output_format == "json" else stats.render)(result, use_color)
+    else:
+        report = renderer(output_format)(result, use_color)
     if output_file is not None:
         from lanelint.linter.writes import write_text_atomic
 
@@ -92,7 +146,7 @@ def check(
         except OSError as exc:
             fail(f"{output_file}: cannot write report: {exc.strerror or exc}")
     else:
-        click.echo(report, nl=False)
+        click.echo(report, nl=False, color=use_color)
     if exit_zero and not result.incomplete:
         sys.exit(0)
     sys.exit(result.exit_code(Severity.parse(fail_on) if fail_on else None))

@@ -12,7 +12,7 @@ from lanelint.linter import meta_rules
 from lanelint.linter.artifacts.stamp import StampSchema, builtin_schema, schema_from_text
 from lanelint.linter.config import Config, ConfigError, load_config, validate_codes
 from lanelint.linter.diagnostics import Diagnostic, Location, Severity
-from lanelint.linter.discovery import FileEntry, discover
+from lanelint.linter.discovery import FileEntry, discover, display_path
 from lanelint.linter.engine import (
     DocumentResult,
     RunSettings,
@@ -25,8 +25,9 @@ from lanelint.linter.engine import (
 from lanelint.linter.registry import all_rules
 
 STAMP_TEMPLATE_NAME = "PREFLIGHT_STAMP_TEMPLATE.md"
-#: Files larger than this are reported, not parsed (a spec document is a few KB).
-MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Files larger than this are reported, not parsed (a spec document is a few KB; parsing
+#: costs about a second per MB, so this bounds the time one file can take).
+MAX_FILE_BYTES = 8 * 1024 * 1024
 
 
 @dataclass
@@ -87,7 +88,16 @@ def make_settings(config: Config, entries: Sequence[FileEntry] = ()) -> RunSetti
 
 
 def read_entry(entry: FileEntry, settings: RunSettings) -> DocumentResult:
-    """Read one file safely: never blocks on a FIFO, never follows into a device."""
+    """Read one file safely and run the per-document phase on it."""
+    data = read_bytes(entry)
+    if isinstance(data, DocumentResult):
+        return data
+    return check_bytes(entry.display, data, settings)
+
+
+def read_bytes(entry: FileEntry) -> bytes | DocumentResult:
+    """A file's bytes, read safely (never blocks on a FIFO, never follows into a device);
+    a result holding the reason where it cannot be read."""
 
     def unreadable(message: str) -> DocumentResult:
         result = DocumentResult(entry.display)
@@ -120,7 +130,7 @@ def read_entry(entry: FileEntry, settings: RunSettings) -> DocumentResult:
             data = handle.read()
     except OSError as exc:
         return unreadable(f"cannot read: {exc.strerror or exc}")
-    return check_bytes(entry.display, data, settings)
+    return data
 
 
 def default_paths(config: Config) -> list[Path]:
@@ -134,15 +144,23 @@ def lint_paths(
     *,
     config: Config | None = None,
     config_file: Path | None = None,
+    jobs: int = 1,
+    use_cache: bool = False,
 ) -> LintResult:
-    """Lint files and folders. Raises :class:`ConfigError` or ``PathNotFoundError``."""
+    """Lint files and folders. Raises :class:`ConfigError` or ``PathNotFoundError``.
+
+    ``jobs`` worker processes run the per-document phase; with ``use_cache`` (and the
+    configuration's ``cache`` on) unchanged files are read from ``.lanelint_cache/``.
+    """
     given = [Path(p) for p in paths]
     if config is None:
         config = load_config(given, explicit=config_file)
     targets = given or default_paths(config)
     entries = discover(targets, root=config.root, exclude=config.exclude)
     settings = make_settings(config, entries)
-    results = [read_entry(entry, settings) for entry in entries]
+    from lanelint.linter.parallel import check_entries
+
+    results = check_entries(entries, settings, jobs=jobs, use_cache=use_cache and config.cache)
     return _complete(results, settings)
 
 
@@ -164,3 +182,55 @@ def _complete(results: list[DocumentResult], settings: RunSettings) -> LintResul
     workspace = run_workspace_rules(results, settings)
     diagnostics = finalize(results, workspace, settings)
     return LintResult(diagnostics, [r.path for r in results], settings.config, results)
+
+
+def buffer_folder(path: Path, config: Config) -> Path:
+    """The folder whose documents a buffer at ``path`` is linted with (cross-document rules).
+
+    The configured spec folder where the file lies in it, else the project root where the file
+    lies below it, else the file's own folder.
+    """
+    absolute = Path(os.path.abspath(path))
+    root = Path(os.path.abspath(config.root))
+    if config.spec and absolute.is_relative_to(root / config.spec):
+        return root / config.spec
+    if absolute.is_relative_to(root):
+        return root
+    return absolute.parent
+
+
+def lint_buffer(
+    path: str | Path,
+    text: str,
+    *,
+    config: Config | None = None,
+    folder: Path | None = None,
+    use_cache: bool | None = None,
+) -> LintResult:
+    """Lint ``text`` as if it stood at ``path``, as an editor does with an unsaved buffer.
+
+    Per-document rules read ``text``; cross-document rules read the documents of ``folder``
+    (default: :func:`buffer_folder`) on disk, with ``text`` in place of the file at ``path``
+    (which need not exist). Only the findings located in that file are returned.
+    """
+    target = Path(path)
+    if config is None:
+        config = load_config([target])
+    folder = folder if folder is not None else buffer_folder(target, config)
+    entries: list[FileEntry] = []
+    if folder.is_dir():
+        entries = discover([folder], root=config.root, exclude=config.exclude)
+    wanted = os.path.abspath(target)
+    shown = display_path(target)
+    others = [e for e in entries if os.path.abspath(e.path) != wanted]
+    settings = make_settings(config, others)
+    clean = text.replace("\r\n", "\n").removeprefix("\ufeff")
+    from lanelint.linter.parallel import check_entries
+
+    cached = config.cache if use_cache is None else use_cache  # the other documents only
+    results = check_entries(others, settings, use_cache=cached)
+    results.append(check_text(shown, clean, settings))
+    results.sort(key=lambda r: r.path)
+    full = _complete(results, settings)
+    kept = [d for d in full.diagnostics if d.path == shown or d.code.startswith("LL9")]
+    return LintResult(kept, [shown], config, [r for r in results if r.path == shown])

@@ -23,6 +23,7 @@ from lanelint.linter.registry import Rule
 from lanelint.linter.roles import RoleBook
 from lanelint.linter.source import DecodeError, decode
 from lanelint.linter.suppressions import Suppression, read_suppressions
+from lanelint.linter.workspace.index import build_index
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,10 @@ def run_workspace_rules(
 ) -> list[Diagnostic]:
     """The cross-document phase: every workspace rule once, over all artifacts."""
     documents = tuple(r.artifacts for r in results if r.artifacts is not None)
-    context = WorkspaceContext(documents, settings.config, settings.roles, extras or {})
+    index = None
+    if any(rule.scope == "workspace" for rule in settings.rules):
+        index = build_index(documents, settings.config.root, settings.roles)
+    context = WorkspaceContext(documents, settings.config, settings.roles, extras or {}, index)
     anchor = results[0].path if results else "."
     found: list[Diagnostic] = []
     for rule in settings.rules:

@@ -1,0 +1,253 @@
+"""The content cache: reused when nothing changed, invalidated by every input it depends on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import lanelint
+from lanelint.cli import cli
+from lanelint.linter import api, cache, parallel
+from lanelint.linter.api import lint_paths
+from lanelint.linter.cache import CACHE_DIR
+from lanelint.linter.config import load_config
+from lanelint.linter.engine import DocumentResult, RunSettings
+from tests.conftest import EXAMPLES, run_cli
+
+DISPATCH = """\
+# Dispatch B-7
+
+**Owner:** Technical Lead
+
+| Lane | Task ID | Role | Dependency | Locked files | Status | Acceptance checks |
+|---|---|---|---|---|---|---|
+| A | `PLAN-001` | System Analyst | none | `docs/plan.md` | active | `pytest -q` |
+| B | `PLAN-002` | Executive Assistant | hard(A) | `apps/x/models.py` | active | `pytest -q` |
+| C | `PLAN-003` | QA/SET | soft(B) | `apps/x/tests/*` | active | `pytest -q` |
+| D | `PLAN-004` | DevOps/SRE | none | `ops/deploy.yml` | active | `pytest -q` |
+| E | `PLAN-005` | Scrum Master | none | `docs/board.md` | active | `pytest -q` |
+"""
+
+REPORT = """\
+# Gate Report: PLAN-001
+
+## 1) Role confirmation
+
+Acting as System Analyst.
+
+## 2) Decisions
+
+- Keep <placeholder> until review.
+"""
+
+
+class Counter:
+    """Records which documents the per-document phase actually ran on."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.paths: list[str] = []
+        original = parallel.check_bytes
+
+        def counting(path: str, data: bytes, settings: RunSettings) -> DocumentResult:
+            self.paths.append(path)
+            return original(path, data, settings)
+
+        monkeypatch.setattr(parallel, "check_bytes", counting)
+        monkeypatch.setattr(api, "check_bytes", counting)  # the uncached path reads there
+
+    def take(self) -> list[str]:
+        found, self.paths = sorted(self.paths), []
+        return found
+
+
+@pytest.fixture(autouse=True)
+def _steady_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    """lanelint's own files may change while the suite runs; that is not under test here."""
+    monkeypatch.setattr(cache, "_source_stamp", lambda: "steady")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "lanelint.toml").write_text("max-active-lanes = 4\n", "utf-8")
+    spec = tmp_path / "spec"
+    spec.mkdir()
+    (spec / "dispatch.md").write_text(DISPATCH, "utf-8")
+    (spec / "gate_report_plan.md").write_text(REPORT, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def lint(project: Path, use_cache: bool = True) -> list[tuple[str, int, str, str]]:
+    config = load_config([project / "spec"])
+    result = lint_paths([Path("spec")], config=config, use_cache=use_cache)
+    return [(d.path, d.line, d.code, d.message) for d in result.diagnostics]
+
+
+def shards(project: Path) -> list[Path]:
+    return sorted((project / CACHE_DIR).glob("shard-*.json"))
+
+
+def test_unchanged_files_are_read_from_the_cache(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counter = Counter(monkeypatch)
+    first = lint(project)
+    assert counter.take() == ["spec/dispatch.md", "spec/gate_report_plan.md"]
+    assert first, "the documents are meant to have findings"
+    second = lint(project)
+    assert counter.take() == []
+    assert second == first
+    ignore = (project / CACHE_DIR / ".gitignore").read_text("utf-8")
+    assert ignore.splitlines()[-1] == "*"
+    for shard in shards(project):  # JSON, never pickle
+        assert json.loads(shard.read_text("utf-8"))["entries"]
+
+
+def test_a_changed_file_is_checked_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    counter = Counter(monkeypatch)
+    before = lint(project)
+    counter.take()
+    report = project / "spec" / "gate_report_plan.md"
+    report.write_text(REPORT.replace("<placeholder>", "the plan"), "utf-8")
+    after = lint(project)
+    assert counter.take() == ["spec/gate_report_plan.md"]
+    assert after != before
+    assert after == lint(project, use_cache=False)
+
+
+def test_a_changed_configuration_invalidates_the_cache(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counter = Counter(monkeypatch)
+    before = lint(project)
+    counter.take()
+    (project / "lanelint.toml").write_text("max-active-lanes = 5\n", "utf-8")
+    after = lint(project)
+    assert counter.take() == ["spec/dispatch.md", "spec/gate_report_plan.md"]
+    assert after != before  # five active lanes are no longer too many
+    assert after == lint(project, use_cache=False)
+
+
+def test_another_lanelint_version_invalidates_the_cache(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counter = Counter(monkeypatch)
+    lint(project)
+    counter.take()
+    monkeypatch.setattr(lanelint, "__version__", "999.0.0")
+    lint(project)
+    assert counter.take() == ["spec/dispatch.md", "spec/gate_report_plan.md"]
+    lint(project)
+    assert counter.take() == []
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "not json at all {",
+        '{"format": 1, "key": "x", "entries": []}',
+        "[1, 2, 3]",
+    ],
+)
+def test_a_corrupt_shard_is_ignored_and_rewritten(
+    project: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    counter = Counter(monkeypatch)
+    expected = lint(project)
+    counter.take()
+    for shard in shards(project):
+        shard.write_text(damage, "utf-8")
+    assert lint(project) == expected
+    assert counter.take() == ["spec/dispatch.md", "spec/gate_report_plan.md"]
+    for shard in shards(project):
+        assert json.loads(shard.read_text("utf-8"))["entries"]
+    lint(project)
+    assert counter.take() == []
+
+
+def test_a_corrupt_entry_is_recomputed_never_trusted(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counter = Counter(monkeypatch)
+    expected = lint(project)
+    counter.take()
+    for shard in shards(project):
+        data = json.loads(shard.read_text("utf-8"))
+        for entry in data["entries"].values():
+            entry[1][2] = {"__reduce__": "os.system"}  # artifacts of the wrong type
+            entry[1][3] = [["PDP999", 3, "forged", "not a location"]]
+        shard.write_text(json.dumps(data), "utf-8")
+    assert lint(project) == expected
+    assert counter.take() == ["spec/dispatch.md", "spec/gate_report_plan.md"]
+
+
+def test_no_cache_neither_reads_nor_writes(project: Path) -> None:
+    lint(project, use_cache=False)
+    assert not (project / CACHE_DIR).exists()
+    result = run_cli(["check", "spec", "--no-cache"], cwd=project)
+    assert result.exit_code == 1
+    assert not (project / CACHE_DIR).exists()
+
+
+def test_check_writes_the_cache_and_clean_removes_it(project: Path) -> None:
+    first = run_cli(["check", "spec", "--jobs", "1"], cwd=project)
+    assert (project / CACHE_DIR).is_dir()
+    second = run_cli(["check", "spec", "--jobs", "1"], cwd=project)
+    assert (first.exit_code, first.output) == (second.exit_code, second.output)
+    removed = run_cli(["clean"], cwd=project)
+    assert removed.exit_code == 0
+    assert removed.output.strip() == f"removed {project.resolve() / CACHE_DIR}"
+    assert not (project / CACHE_DIR).exists()
+    again = run_cli(["clean"], cwd=project)
+    assert again.exit_code == 0
+    assert again.output.startswith("no cache to remove")
+
+
+def test_the_examples_give_the_same_report_cold_and_warm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    if not EXAMPLES.is_dir():
+        pytest.skip("examples/spec is absent")
+    shutil.copytree(EXAMPLES, tmp_path / "spec")
+    monkeypatch.chdir(tmp_path)
+    cold = run_cli(["check", "spec", "--format", "json", "--no-cache"])
+    for _ in range(2):
+        warm = run_cli(["check", "spec", "--format", "json"])
+        assert warm.output == cold.output
+        assert warm.exit_code == cold.exit_code
+    assert cli is not None
+
+
+def test_a_replaced_rule_check_is_a_new_key(project: Path) -> None:
+    from dataclasses import replace
+
+    from lanelint.linter.api import make_settings
+
+    settings = make_settings(load_config([project / "spec"]))
+    first = settings.rules[0]
+    swapped = replace(first, check=lambda context: iter(()))
+    changed = replace(settings, rules=(swapped, *settings.rules[1:]))
+    assert cache.cache_key(changed) != cache.cache_key(settings)
+    assert cache.cache_key(make_settings(load_config([project / "spec"]))) == cache.cache_key(
+        settings
+    )
+
+
+def test_stdin_check_reads_the_other_documents_from_the_cache(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counter = Counter(monkeypatch)
+    buffer = REPORT.replace("<placeholder>", "the plan")
+    args = ["check", "--stdin-filename", "spec/gate_report_plan.md", "-"]
+    cold = run_cli([*args, "--no-cache"], cwd=project, input=buffer)
+    assert counter.take() == ["spec/dispatch.md"]
+    assert not (project / CACHE_DIR).exists()
+    run_cli(args, cwd=project, input=buffer)
+    assert counter.take() == ["spec/dispatch.md"]
+    warm = run_cli(args, cwd=project, input=buffer)
+    assert counter.take() == []
+    assert (warm.exit_code, warm.output) == (cold.exit_code, cold.output)

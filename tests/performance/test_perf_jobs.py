@@ -1,0 +1,87 @@
+"""``--jobs N``: worker processes, and the same report for every N."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lanelint.linter import parallel
+from tests.conftest import REPO, run_cli
+
+
+def load_generator() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "bench_generate", REPO / "benchmarks" / "generate.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_generate"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("jobs")
+    load_generator().generate(root / "spec", 2 * parallel.MIN_FILES_FOR_WORKERS + 7, seed=3)
+    return root
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks workers on Linux only")
+@pytest.mark.parametrize("output_format", ["json", "text"])
+def test_the_report_is_identical_for_every_number_of_jobs(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, output_format: str
+) -> None:
+    pools: list[int] = []
+    original: Callable[..., Any] = parallel._pool
+
+    def recording(jobs: int, *args: Any) -> Any:
+        pools.append(jobs)
+        return original(jobs, *args)
+
+    monkeypatch.setattr(parallel, "_pool", recording)
+    outputs = {}
+    for jobs in (1, 2, 4):
+        result = run_cli(
+            ["check", "spec", "--no-cache", "--jobs", str(jobs), "--format", output_format],
+            cwd=folder,
+        )
+        outputs[jobs] = (result.exit_code, result.output)
+    assert pools == [2, 4]  # --jobs 1 runs in-process; 2 and 4 really use workers
+    assert outputs[1][0] == 1, "the generated folder is seeded with violations"
+    assert outputs[1][1].count("\n") > 20
+    assert outputs[1] == outputs[2] == outputs[4]
+
+
+def test_small_runs_stay_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    load_generator().generate(tmp_path / "spec", 5, seed=3)
+
+    def refuse(*args: Any) -> Any:
+        raise AssertionError("a pool was started for five files")
+
+    monkeypatch.setattr(parallel, "_pool", refuse)
+    result = run_cli(["check", "spec", "--no-cache", "--jobs", "4"], cwd=tmp_path)
+    assert result.exit_code in (0, 1)
+
+
+def test_jobs_must_be_positive(tmp_path: Path) -> None:
+    result = run_cli(["check", ".", "--jobs", "0"], cwd=tmp_path)
+    assert result.exit_code == 2
+
+
+def test_without_worker_processes_the_run_goes_on_in_process(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_processes(*args: Any) -> Any:
+        raise OSError(38, "Function not implemented")
+
+    expected = run_cli(["check", "spec", "--no-cache", "--jobs", "1"], cwd=folder)
+    monkeypatch.setattr(parallel, "_pool", no_processes)
+    result = run_cli(["check", "spec", "--no-cache", "--jobs", "2"], cwd=folder)
+    assert (result.exit_code, result.output) == (expected.exit_code, expected.output)
