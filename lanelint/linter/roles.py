@@ -29,7 +29,7 @@ LANE_TYPES: dict[str, tuple[str, tuple[str, ...]]] = {
     "E": ("orchestration", ("Technical Lead", "Scrum Master")),
 }
 
-_SEPARATORS = re.compile(r"\s*(?:\+|,|;|&|\band\b)\s*", re.IGNORECASE)
+_SEPARATORS = re.compile(r"(?:(?<!\s)\s+)?(?:\+|,|;|&|\band\b)\s*", re.IGNORECASE)
 
 
 def _key(text: str) -> str:

@@ -10,7 +10,7 @@ from lanelint.linter.document import Cell, Document
 from lanelint.linter.fixes.payloads import InsertLines, Replace
 from lanelint.linter.roles import ROLE_ALIASES, RoleBook
 
-_SEPARATORS = re.compile(r"[ \t]*(?:\+|,|;|&|\band\b)[ \t]*", re.IGNORECASE)
+_SEPARATORS = re.compile(r"(?:(?<![ \t])[ \t]+)?(?:\+|,|;|&|\band\b)[ \t]*", re.IGNORECASE)
 _DEPENDENCY_WORD = re.compile(r"\b(none|soft|hard)\b([ \t]{1,20}(?=\())?", re.IGNORECASE)
 
 #: Spellings FORMATS.md accepts as written: full names and the usual abbreviations.

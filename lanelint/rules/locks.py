@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from lanelint.linter import globs
 from lanelint.linter.artifacts.lane_plan import Lane, LanePlan, PathClaim
@@ -21,10 +21,33 @@ FINISHED_STATUSES = frozenset({"done", "cancelled", "canceled", "merged", "close
 
 
 def _overlaps(plan: LanePlan) -> Iterator[tuple[Lane, Lane, PathClaim, PathClaim]]:
-    """Each pair of running lanes and the first pair of their paths that can name one file."""
+    """Each pair of running lanes and the first pair of their paths that can name one file.
+
+    Plain paths are indexed, so a lane is compared only with earlier lanes that share one of
+    its paths or claim a glob (all earlier lanes when it claims a glob itself): linear in the
+    rows for plain paths, where comparing every pair was quadratic.
+    """
     lanes = [lane for lane in plan.lanes if lane.status not in FINISHED_STATUSES]
+    by_path: dict[str, list[int]] = {}
+    globbed: list[int] = []
+    for index, lane in enumerate(lanes):
+        paths = {globs.normalise(claim.path) for claim in lane.files}
+        if any(globs.is_glob(path) for path in paths):
+            globbed.append(index)
+        for path in paths:
+            if not globs.is_glob(path):
+                by_path.setdefault(path, []).append(index)
+    globbed_set = set(globbed)
     for index, later in enumerate(lanes):
-        for earlier in lanes[:index]:
+        if index in globbed_set:
+            candidates: Sequence[int] = range(index)
+        else:
+            found = {i for i in globbed if i < index}
+            for claim in later.files:
+                found.update(i for i in by_path.get(globs.normalise(claim.path), ()) if i < index)
+            candidates = sorted(found)
+        for position in candidates:
+            earlier = lanes[position]
             for claim in later.files:
                 other = next((c for c in earlier.files if globs.overlap(c.path, claim.path)), None)
                 if other is not None:

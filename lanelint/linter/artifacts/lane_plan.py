@@ -23,7 +23,7 @@ LANE_COLUMNS: dict[str, frozenset[str]] = {
 
 DEPENDENCY_KINDS = ("none", "soft", "hard")
 _TERM = re.compile(r"(none|soft|hard)[ \t]*(?:\(([^()]{0,400})\))?", re.IGNORECASE)
-_TERM_GLUE = re.compile(r"[\s,;+]*(?:and)?[\s,;+]*", re.IGNORECASE)
+_TERM_GLUE = re.compile(r"[\s,;+]*(?:and[\s,;+]*)?", re.IGNORECASE)
 _LANE_SPLIT = re.compile(r"[\s,;+/&]+")
 _EMPTY_VALUES = BLANK_VALUES
 

@@ -27,9 +27,11 @@ _PARENS = re.compile(r"\([^()\n]{0,200}\)")
 def task_ids(text: str) -> list[str]:
     """Every task id in ``text``, in order, each once."""
     found: list[str] = []
+    seen: set[str] = set()
     for match in TASK_ID.finditer(text):
         value = match.group(1)
-        if any(c.isdigit() for c in value) and value not in found:
+        if value not in seen and any(c.isdigit() for c in value):
+            seen.add(value)
             found.append(value)
     return found
 

@@ -24,7 +24,8 @@ from lanelint.linter.artifacts.mentions import TASK_ID, first_task_id
 from lanelint.linter.document import Document, Section
 
 _BRIEF = re.compile(
-    r"[ \t]*(?:(?:dispatch[ \t]{1,3})?brief|task)?[ \t]*[:#—–-]?[ \t]*`?" + TASK_ID.pattern,
+    r"[ \t]*+(?:(?:(?:dispatch[ \t]{1,3})?brief|task)[ \t]*+)?(?:[:#—–-][ \t]*+)?`?"
+    + TASK_ID.pattern,
     re.IGNORECASE,
 )
 
