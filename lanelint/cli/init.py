@@ -53,13 +53,13 @@ def _existing_config(root: Path) -> Path | None:
     return None
 
 
-def _write_new(path: Path, data: bytes) -> bool:
-    """Write ``path`` unless it exists; ``True`` when written."""
+def _write_new(path: Path, data: bytes, root: Path) -> bool:
+    """Write ``path`` (below ``root``) unless it exists; ``True`` when written."""
     from lanelint.linter.writes import write_bytes_atomic
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(path, data, overwrite=False)
+        write_bytes_atomic(path, data, overwrite=False, root=root)
     except FileExistsError:
         return False
     return True
@@ -84,7 +84,7 @@ def init(root: Path) -> None:
         config = _existing_config(root)
         templates_dir = "spec/templates"
         if config is None:
-            if _write_new(root / "lanelint.toml", STARTER_CONFIG.encode("utf-8")):
+            if _write_new(root / "lanelint.toml", STARTER_CONFIG.encode("utf-8"), root):
                 wrote.append("lanelint.toml")
         else:
             kept.append(f"{config.name} (configuration exists)")
@@ -97,7 +97,7 @@ def init(root: Path) -> None:
                 templates_dir = loaded.templates_dir
         for name in builtin_names():
             relative = f"{templates_dir.rstrip('/')}/{name}"
-            if _write_new(root / relative, builtin_text(name).encode("utf-8")):
+            if _write_new(root / relative, builtin_text(name).encode("utf-8"), root):
                 wrote.append(relative)
             else:
                 kept.append(f"{relative} (exists)")

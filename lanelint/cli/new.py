@@ -141,7 +141,8 @@ def new(
     if target is None:
         click.echo(text, nl=False)
         return
-    _write(target, text, force)
+    # A path the user typed is theirs to choose; a default path must stay in the project.
+    _write(target, text, force, config.root, named=output is not None)
     shown = _shown(target)
     click.echo(f"wrote {shown} ({chosen.name}, {len(text.splitlines())} lines)", err=True)
 
@@ -162,14 +163,16 @@ def _shown(path: Path) -> str:
         return path.as_posix()
 
 
-def _write(target: Path, text: str, force: bool) -> None:
+def _write(target: Path, text: str, force: bool, root: Path, *, named: bool) -> None:
     from lanelint.linter.writes import write_bytes_atomic
 
     if target.is_dir():
         fail(f"{_shown(target)}: is a folder; give a file name with --output")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(target, text.encode("utf-8"), overwrite=force)
+        write_bytes_atomic(
+            target, text.encode("utf-8"), overwrite=force, root=root, allow_outside=named
+        )
     except FileExistsError:
         fail(f"{_shown(target)}: file exists; not overwritten (use --force to replace it)")
     except OSError as exc:

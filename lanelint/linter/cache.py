@@ -110,6 +110,12 @@ class _Codec:
                     lambda v: build(dec(x) for x in _expect(v, list)),
                     f"{origin.__name__}[{shape}]",
                 )
+            if args[0] in _PLAIN:  # strings, numbers: one type test for the whole array
+                return (
+                    lambda v: [enc(x) for x in v],
+                    _plain_array(args[0], tuple if origin is tuple else list),
+                    f"tuple[{shape}, ...]" if origin is tuple else f"list[{shape}]",
+                )
             if origin is tuple:
                 return (
                     lambda v: [enc(x) for x in v],
@@ -124,12 +130,7 @@ class _Codec:
         parts = [self.codec(arg) for arg in args]
         encs = [p[0] for p in parts]
         decs = [p[1] for p in parts]
-        count = len(parts)
-
-        def decode_fixed(v: Any) -> Any:
-            if type(v) is not list or len(v) != count:
-                raise CodecError(f"expected an array of {count}")
-            return tuple([d(x) for d, x in zip(decs, v, strict=True)])
+        decode_fixed = _fields_decoder(tuple, list(args), decs, packed=True)
 
         return (
             lambda v: [e(x) for e, x in zip(encs, v, strict=True)],
@@ -219,12 +220,30 @@ def _plain(tp: Any) -> tuple[str, bool] | None:
     return None
 
 
+def _plain_array(item: type, build: type) -> Decoder:
+    """A decoder for a ``list``/``tuple`` of one plain type: the array is checked in one pass."""
+    allowed = {item}
+
+    def decode(v: Any) -> Any:
+        if type(v) is not list or not allowed.issuperset(map(type, v)):
+            raise CodecError(f"expected an array of {item.__name__}")
+        return build(v)
+
+    return decode
+
+
 def _dataclass_decoder(cls: type, hints: list[Any], decs: list[Decoder]) -> Decoder:
     """A decoder for ``cls`` written out field by field (as :mod:`dataclasses` writes
     ``__init__``): plain fields are type-checked inline, the others decoded by ``decs``.
 
     The generated source holds only field positions and builtin type names, never data.
     """
+    return _fields_decoder(cls, hints, decs, packed=False)
+
+
+def _fields_decoder(cls: type, hints: list[Any], decs: list[Decoder], *, packed: bool) -> Decoder:
+    """A decoder of a JSON array into ``cls(field, ...)``, or with ``packed`` into the tuple
+    ``(field, ...)`` itself."""
     count = len(hints)
     lines = ["def decode(v):", f"    if type(v) is not list or len(v) != {count}:", "        bad()"]
     arguments = []
@@ -240,7 +259,10 @@ def _dataclass_decoder(cls: type, hints: list[Any], decs: list[Decoder]) -> Deco
         lines.append(f"    if {guard}type(f{index}) is not {name}:")
         lines.append("        bad()")
         arguments.append(f"f{index}")
-    lines.append(f"    return cls({', '.join(arguments)})")
+    if packed:
+        lines.append(f"    return ({''.join(a + ', ' for a in arguments)})")
+    else:
+        lines.append(f"    return cls({', '.join(arguments)})")
 
     def bad() -> None:
         raise CodecError(f"data of the wrong shape for {cls.__name__}")
@@ -418,6 +440,7 @@ class Cache:
 
     def __init__(self, root: Path, key: str) -> None:
         self.folder = cache_dir(root)
+        self.root = root
         self.key = key
         self._shards: dict[int, dict[str, Any]] = {}
         self._dirty: dict[int, dict[str, Any]] = {}
@@ -490,13 +513,15 @@ class Cache:
             self.folder.mkdir(parents=True, exist_ok=True)
             ignore = self.folder / ".gitignore"
             if not ignore.is_file():
-                write_text_atomic(ignore, "# Created by lanelint: a cache, never committed.\n*\n")
+                write_text_atomic(
+                    ignore, "# Created by lanelint: a cache, never committed.\n*\n", root=self.root
+                )
             for shard, changed in sorted(self._dirty.items()):
                 entries = self._read(shard)
                 entries.update(changed)
                 data = {"format": FORMAT, "key": self.key, "entries": entries}
                 text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
-                write_bytes_atomic(self._file(shard), text.encode("utf-8"))
+                write_bytes_atomic(self._file(shard), text.encode("utf-8"), root=self.root)
         except OSError:
             pass  # a read-only checkout, a full disk: the run goes on without a cache
         self._dirty.clear()

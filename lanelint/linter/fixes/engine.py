@@ -211,10 +211,22 @@ def plan_text(
     return plan
 
 
-def write_plan(plan: FilePlan) -> str | None:
-    """Write a changed plan atomically; a message instead when the file changed meanwhile."""
+def write_plan(
+    plan: FilePlan, *, root: Path | None = None, allow_outside: bool = False
+) -> str | None:
+    """Write a changed plan atomically; a message instead when the file changed meanwhile.
+
+    With ``root``, a file that resolves outside it (say, through a symbolic link) is refused
+    unless ``allow_outside`` says the user named that exact file.
+    """
     try:
-        write_bytes_atomic(plan.path, plan.data(), expected_digest=plan.digest)
+        write_bytes_atomic(
+            plan.path,
+            plan.data(),
+            expected_digest=plan.digest,
+            root=root,
+            allow_outside=allow_outside,
+        )
     except ChangedOnDiskError:
         return f"{plan.display}: changed on disk after it was read; not fixed"
     except OSError as exc:
@@ -240,7 +252,7 @@ def fix_entries(
             continue
         run.plans.append(plan)
         if write:
-            problem = write_plan(plan)
+            problem = write_plan(plan, root=settings.config.root, allow_outside=entry.explicit)
             if problem is None:
                 run.written.append(plan)
             else:
