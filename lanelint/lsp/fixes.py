@@ -2,18 +2,33 @@
 
 For one finding, the rule is run again on the buffer to get the fix it attaches; the payloads
 are applied to a copy of the text and the change is sent back as one edit over the lines that
-differ. Where the engine has nothing for a finding, :mod:`lanelint.lsp.quickfix` supplies the
-two quick fixes of its own (PDP701, PDP301).
+differ. A finding the engine cannot fix gets no code action.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from lanelint.linter.artifacts.model import extract
 from lanelint.linter.context import DocumentContext
 from lanelint.linter.diagnostics import Diagnostic
 from lanelint.linter.engine import RunSettings
 from lanelint.linter.parse import parse_document
-from lanelint.lsp.quickfix import QuickFix, Replacement, quick_fix
+
+
+@dataclass(frozen=True, slots=True)
+class Replacement:
+    """Replace 0-based lines ``start`` (inclusive) to ``end`` (exclusive) by ``text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuickFix:
+    title: str
+    replacements: tuple[Replacement, ...]
 
 
 def _payloads(fix: object) -> list[object]:
@@ -79,12 +94,11 @@ def line_change(old: str, new: str) -> Replacement:
 def code_action_fix(
     diagnostic: Diagnostic, text: str, path: str, settings: RunSettings
 ) -> QuickFix | None:
-    """The engine's fix for ``diagnostic`` where it has one, else a built-in quick fix."""
+    """The fix engine's fix for ``diagnostic``, as one replacement of whole lines, or ``None``."""
     try:
         new = fixed_text(diagnostic, text, path, settings)
     except Exception:  # the fix engine must never take the editor session down
         new = None
-    if new is not None and new != text:
-        title = f"Fix {diagnostic.code}: {diagnostic.message}"
-        return QuickFix(title, (), (line_change(text, new),))
-    return quick_fix(diagnostic, text, path, settings.stamp_schema)
+    if new is None or new == text:
+        return None
+    return QuickFix(f"Fix {diagnostic.code}: {diagnostic.message}", (line_change(text, new),))

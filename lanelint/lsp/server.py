@@ -24,7 +24,6 @@ from lanelint.linter.output.sarif import rule_help_uri
 from lanelint.linter.registry import get_rule
 from lanelint.lsp.fixes import code_action_fix
 from lanelint.lsp.project import Project
-from lanelint.lsp.quickfix import FIXABLE
 
 #: Seconds to wait after the last keystroke before linting again.
 DEBOUNCE_SECONDS = 0.2
@@ -127,7 +126,7 @@ class LanelintServer(LanguageServer):
                 for other in diagnostic.related
             ]
             or None,
-            data={"fixable": diagnostic.fixable or diagnostic.code in FIXABLE},
+            data={"fixable": diagnostic.fixable},
         )
 
     def range_of(self, diagnostic: Diagnostic, lines: list[str]) -> types.Range:
@@ -252,7 +251,7 @@ def create_server() -> LanelintServer:
         actions: list[types.CodeAction] = []
         for found in project.current.get(display, []):
             converted = ls.to_lsp(found, lines, project.root)
-            if not found.fixable and found.code not in FIXABLE:
+            if not found.fixable:
                 continue
             in_range = params.range.start.line <= converted.range.end.line and (
                 converted.range.start.line <= params.range.end.line
@@ -263,16 +262,6 @@ def create_server() -> LanelintServer:
             if fix is None:
                 continue
             edits = [
-                types.TextEdit(
-                    range=types.Range(
-                        ls.position(lines, e.line, e.character),
-                        ls.position(lines, e.line, e.character),
-                    ),
-                    new_text=e.text,
-                )
-                for e in fix.edits
-            ]
-            edits += [
                 types.TextEdit(
                     range=types.Range(types.Position(r.start, 0), types.Position(r.end, 0)),
                     new_text=r.text,
