@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from lanelint.cli import fail
+from lanelint.cli.options import config_file_option, isolated_option, output_file_option
 from lanelint.linter.board import FORMATS, build_board, renderer
 from lanelint.linter.config import ConfigError, load_config
 from lanelint.linter.discovery import PathNotFoundError
@@ -23,18 +24,9 @@ from lanelint.linter.workspace.collect import index_paths
     show_default=True,
     help="text for a terminal, markdown (with a Mermaid flowchart) for a file or comment, json.",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Configuration file to use instead of searching for one.",
-)
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
-@click.option(
-    "--output-file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the board to this file instead of standard output.",
-)
+@config_file_option
+@isolated_option
+@output_file_option("board")
 def board(
     paths: tuple[Path, ...],
     output_format: str,

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from lanelint.cli import EXIT_USAGE, fail
+from lanelint.cli.options import config_file_option, isolated_option, output_file_option
 from lanelint.cli.stdin_input import STDIN, lint_stdin, stdin_target
 from lanelint.linter.api import lint_paths
 from lanelint.linter.config import ConfigError, load_config
@@ -43,24 +44,15 @@ def _codes(values: tuple[str, ...], option: str = "") -> tuple[str, ...]:
 )
 @click.option("--select", multiple=True, help="Only these codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these codes or prefixes (comma-separated).")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Configuration file to use instead of searching for one.",
-)
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@config_file_option
+@isolated_option
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
     help="Lowest severity that makes the exit code 1 (default: configuration, else warning).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
-@click.option(
-    "--output-file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the report to this file instead of standard output.",
-)
+@output_file_option("report")
 @click.option(
     "--color/--no-color", default=None, help="Colour the text report (default: on a terminal)."
 )

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from lanelint.cli import fail
+from lanelint.cli.options import config_file_option
 from lanelint.linter.artifacts.stamp import StampSchema
 from lanelint.linter.config import Config, ConfigError, load_config
 from lanelint.linter.roles import RoleBook
@@ -93,12 +94,7 @@ def _values(
     help="File to write, or '-' for standard output (default: the configured output path).",
 )
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Configuration file to use instead of searching for one.",
-)
+@config_file_option
 def new(
     kind: str,
     task: str | None,

@@ -1,0 +1,29 @@
+"""Options several subcommands share, declared once so that they read the same everywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+config_file_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Configuration file to use instead of searching for one.",
+)
+
+isolated_option = click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+
+
+def output_file_option(what: str) -> Callable[[F], F]:
+    """``--output-file PATH``: write ``what`` there instead of standard output."""
+    return click.option(
+        "--output-file",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help=f"Write the {what} to this file instead of standard output.",
+    )
