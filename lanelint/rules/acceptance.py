@@ -225,8 +225,8 @@ def ledger_accepted_without_evidence(ctx: DocumentContext) -> Iterator[Finding]:
     """An accepted ledger row names no evidence.
 
     ## What it does
-    Reports each row whose verdict is `accepted` while its `Evidence` cell is empty or the
-    ledger has no evidence column.
+    Reports each row whose verdict is `accepted` while its `Evidence` cell is empty (or holds
+    only a stand-in such as `TBD`, `-` or `n/a`) or the ledger has no evidence column.
 
     ## Why
     Protocol sections 7 and 10: accepting a commit without its gate report or checks is an

@@ -26,7 +26,7 @@ def lane_task_missing(ctx: DocumentContext) -> Iterator[Finding]:
 
     ## What it does
     Reports a lane table without a `Task` / `Task ID` column, and each lane whose task cell
-    is empty.
+    is empty. A stand-in such as `TBD`, `-` or `n/a` counts as empty.
 
     ## Why
     Protocol section 4: a lane can start only if its task id is assigned (and in the approved
@@ -171,7 +171,7 @@ def lane_acceptance_missing(ctx: DocumentContext) -> Iterator[Finding]:
 
     ## What it does
     Where the lane table has an `Acceptance` / `Acceptance checks` column, each lane must
-    fill it. (Lanes whose checks live in the task file or a dispatch brief are checked across
+    fill it; a stand-in such as `TBD`, `-` or `n/a` counts as empty. (Lanes whose checks live in the task file or a dispatch brief are checked across
     documents by PDP407.)
 
     ## Why
