@@ -77,10 +77,6 @@ def is_excluded(relative: str, patterns: Sequence[str]) -> bool:
     return False
 
 
-def _is_virtualenv(path: Path) -> bool:
-    return (path / "pyvenv.cfg").is_file()
-
-
 def _relative_to_root(path: Path, root: Path) -> str:
     try:
         return Path(os.path.abspath(path)).relative_to(root).as_posix()
@@ -88,27 +84,39 @@ def _relative_to_root(path: Path, root: Path) -> str:
         return Path(os.path.abspath(path)).as_posix()
 
 
-def _walk(folder: Path, root: Path, exclude: Sequence[str]) -> Iterator[Path]:
-    """Markdown files below ``folder``; links to folders are not followed (no loops)."""
+def _walk(folder: str, root: str, exclude: Sequence[str]) -> Iterator[str]:
+    """Markdown files below ``folder``; links to folders are not followed (no loops).
+
+    Works on strings (a :class:`Path` per entry costs more than the walk itself); the
+    root-relative path is computed only when there are exclude patterns to match.
+    """
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
         return
     for entry in entries:
-        path = Path(entry.path)
-        rel = _relative_to_root(path, root)
-        if exclude and is_excluded(rel, exclude):
+        path = entry.path
+        if exclude and is_excluded(_relative_to_root(Path(path), Path(root)), exclude):
             continue
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
         except OSError:
             continue
         if is_dir:
-            if entry.name in SKIPPED_DIRS or _is_virtualenv(path):
+            if entry.name in SKIPPED_DIRS or os.path.isfile(os.path.join(path, "pyvenv.cfg")):
                 continue
             yield from _walk(path, root, exclude)
         elif entry.name.lower().endswith(MARKDOWN_SUFFIXES):
             yield path
+
+
+def _shown(file: str, prefix: str | None, cwd: Path | None) -> str:
+    """:func:`display_path` of a walked file, by string where it lies below ``prefix``."""
+    if prefix is not None:
+        absolute = os.path.abspath(file)
+        if absolute.startswith(prefix) and "//" not in absolute:
+            return absolute[len(prefix) :]
+    return display_path(Path(file), cwd)
 
 
 def discover(
@@ -124,6 +132,8 @@ def discover(
     without ``--force-exclude``. A path that does not exist raises :class:`PathNotFoundError`.
     """
     root = Path(os.path.abspath(root))
+    base = str(cwd or Path.cwd())
+    prefix = base + "/" if os.path.isabs(base) and base != "/" and "//" not in base else None
     found: dict[str, FileEntry] = {}
     for given in paths:
         if not os.path.lexists(given):
@@ -133,9 +143,10 @@ def discover(
         except OSError:
             mode = 0
         if stat.S_ISDIR(mode):
-            for file in _walk(Path(given), root, exclude):
-                shown = display_path(file, cwd)
-                found.setdefault(shown, FileEntry(file, shown))
+            for file in _walk(os.fspath(Path(given)), str(root), exclude):
+                shown = _shown(file, prefix, cwd)
+                if shown not in found:
+                    found[shown] = FileEntry(Path(file), shown)
         else:
             shown = display_path(Path(given), cwd)
             found[shown] = FileEntry(Path(given), shown, explicit=True)

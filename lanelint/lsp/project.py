@@ -17,6 +17,7 @@ from lanelint.linter.config import Config
 from lanelint.linter.diagnostics import Diagnostic
 from lanelint.linter.discovery import FileEntry, discover
 from lanelint.linter.engine import DocumentResult, check_text, finalize, run_workspace_rules
+from lanelint.linter.parallel import check_entries
 
 
 class Project:
@@ -34,8 +35,10 @@ class Project:
         self.settings = make_settings(config, entries)
         self.results: dict[str, DocumentResult] = {}
         self.buffers: dict[str, str] = {}
-        for entry in entries:
-            self.reload(entry.path)
+        # The first load reads unchanged files from the content cache, as ``check`` does.
+        shown = [FileEntry(e.path, self.display(e.path)) for e in entries if e.path.is_file()]
+        for result in check_entries(shown, self.settings, use_cache=config.cache):
+            self.results[result.path] = result
         self.current: dict[str, list[Diagnostic]] = {}
 
     @classmethod

@@ -36,6 +36,7 @@ class RepositoryFiles:
         self.root = root
         self._files: set[str] | None = None
         self._dirs: set[str] = set()
+        self._known: dict[str, bool] = {}
         self.complete = True
 
     def _walk(self) -> set[str]:
@@ -76,7 +77,16 @@ class RepositoryFiles:
         return self._files
 
     def exists(self, path: str) -> bool:
-        """Whether ``path`` (relative to the root; a glob matches any file) exists."""
+        """Whether ``path`` (relative to the root; a glob matches any file) exists.
+
+        Memoised: reports name the same files many times, and the tree is walked once.
+        """
+        known = self._known.get(path)
+        if known is None:
+            known = self._known[path] = self._exists(path)
+        return known
+
+    def _exists(self, path: str) -> bool:
         claim = normalise_claim(path)
         if not claim:
             return True
