@@ -171,8 +171,8 @@ def lane_acceptance_missing(ctx: DocumentContext) -> Iterator[Finding]:
 
     ## What it does
     Where the lane table has an `Acceptance` / `Acceptance checks` column, each lane must
-    fill it; a stand-in such as `TBD`, `-` or `n/a` counts as empty. (Lanes whose checks live in the task file or a dispatch brief are checked across
-    documents by PDP407.)
+    fill it; a stand-in such as `TBD`, `-` or `n/a` counts as empty. (Lanes whose checks live
+    in the task file or a dispatch brief are checked across documents by PDP407.)
 
     ## Why
     Protocol section 4: acceptance checks must be listed before a lane starts; otherwise the

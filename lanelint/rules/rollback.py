@@ -80,7 +80,8 @@ def pushed_range_mixed(ctx: WorkspaceContext) -> Iterator[Finding]:
         if rejected and any(r.row.verdict == "accepted" for r in rows):
             yield Finding(
                 push.item.line,
-                f"push {quote(push.item.text.replace('`', ''))} mixes accepted and rejected commits "
+                f"push {quote(push.item.text.replace('`', ''))} "
+                "mixes accepted and rejected commits "
                 f"({', '.join(quote(r.row.commit) for r in rejected[:3])} rejected)",
                 column=push.item.column,
                 path=push.path,
