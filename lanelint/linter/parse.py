@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import markdown_it
 from markdown_it import MarkdownIt
 from markdown_it.parser_block import ParserBlock
 from markdown_it.rules_block.state_block import StateBlock
@@ -113,6 +114,8 @@ def markdown_parser() -> MarkdownIt:
     """CommonMark with GFM tables, block rules only."""
     md = MarkdownIt("commonmark").enable(["table"])
     md.disable("inline")
+    if not markdown_it.__version__.startswith("3."):
+        return md  # the line tables follow markdown-it-py 3's StateBlock; stay stock elsewhere
     block = _LinedBlockParser()
     block.ruler = md.block.ruler
     md.block = block
