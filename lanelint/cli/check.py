@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from lanelint.cli import EXIT_USAGE, fail
+from lanelint.cli import fail
 from lanelint.cli.options import config_file_option, isolated_option, output_file_option
 from lanelint.cli.stdin_input import STDIN, lint_stdin, stdin_target
 from lanelint.linter.api import lint_paths
@@ -142,6 +142,3 @@ def check(
     if exit_zero and not result.incomplete:
         sys.exit(0)
     sys.exit(result.exit_code(Severity.parse(fail_on) if fail_on else None))
-
-
-_ = EXIT_USAGE
