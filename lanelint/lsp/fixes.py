@@ -31,15 +31,11 @@ class QuickFix:
     replacements: tuple[Replacement, ...]
 
 
-def _payloads(fix: object) -> list[object]:
-    return list(fix) if isinstance(fix, tuple | list) else [fix]
-
-
 def fixed_text(diagnostic: Diagnostic, text: str, path: str, settings: RunSettings) -> str | None:
     """The buffer with the fix of ``diagnostic`` applied, or ``None`` where it has none."""
     from lanelint.linter.fixes.edits import Lines, apply
-    from lanelint.linter.fixes.engine import gate_section_edit
-    from lanelint.linter.fixes.payloads import InsertGateSection, InsertLines, Replace
+    from lanelint.linter.fixes.engine import finding_edits
+    from lanelint.linter.fixes.payloads import InsertLines, Replace
 
     rule = next((r for r in settings.rules if r.code == diagnostic.code), None)
     if rule is None or not rule.fixable or rule.scope != "document" or rule.check is None:
@@ -59,18 +55,13 @@ def fixed_text(diagnostic: Diagnostic, text: str, path: str, settings: RunSettin
     )
     if finding is None:
         return None
-    replaces: list[Replace] = []
-    inserts: list[InsertLines] = []
-    for payload in _payloads(finding.fix):
-        if isinstance(payload, Replace):
-            replaces.append(payload)
-        elif isinstance(payload, InsertLines):
-            inserts.append(payload)
-        elif isinstance(payload, InsertGateSection) and artifacts.gate_report is not None:
-            from lanelint.linter.skeletons import gate_section_stubs
+    from lanelint.linter.skeletons import gate_section_stubs
 
-            stubs = gate_section_stubs(settings.config)
-            inserts.append(gate_section_edit(document, artifacts.gate_report, payload.index, stubs))
+    edits = finding_edits(
+        finding.fix, document, artifacts, lambda: gate_section_stubs(settings.config)
+    )
+    replaces = [edit for edit in edits if isinstance(edit, Replace)]
+    inserts = [edit for edit in edits if isinstance(edit, InsertLines)]
     lines = Lines.parse(text)
     if not any(apply(lines, replaces, inserts)):
         return None

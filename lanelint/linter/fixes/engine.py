@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lanelint.linter.artifacts.gate_report import GATE_SECTIONS, GateReport
-from lanelint.linter.artifacts.model import extract
+from lanelint.linter.artifacts.model import Artifacts, extract
 from lanelint.linter.config import Config
 from lanelint.linter.context import DocumentContext
 from lanelint.linter.discovery import FileEntry, discover
@@ -123,6 +123,19 @@ def gate_section_edit(
     return InsertLines(end, ("", *block) if end else block, index)
 
 
+def finding_edits(
+    fix: object, document: Document, artifacts: Artifacts, stubs: Callable[[], Stubs]
+) -> list[Replace | InsertLines]:
+    """The edits that one finding's fix payload (or payloads) make on ``document``."""
+    edits: list[Replace | InsertLines] = []
+    for payload in _payloads(fix):
+        if isinstance(payload, Replace | InsertLines):
+            edits.append(payload)
+        elif isinstance(payload, InsertGateSection) and artifacts.gate_report:
+            edits.append(gate_section_edit(document, artifacts.gate_report, payload.index, stubs()))
+    return edits
+
+
 def _one_pass(
     lines: Lines,
     display: str,
@@ -160,15 +173,7 @@ def _one_pass(
             if key in seen:
                 continue
             found_now.add(key)
-            edits: list[Replace | InsertLines] = []
-            for payload in _payloads(finding.fix):
-                if isinstance(payload, Replace | InsertLines):
-                    edits.append(payload)
-                elif isinstance(payload, InsertGateSection) and artifacts.gate_report:
-                    edits.append(
-                        gate_section_edit(document, artifacts.gate_report, payload.index, stubs())
-                    )
-            for edit in edits:
+            for edit in finding_edits(finding.fix, document, artifacts, stubs):
                 if isinstance(edit, Replace):
                     replaces.append(edit)
                     owners.append((rule.code, len(replaces) - 1, -1))
