@@ -408,11 +408,7 @@ def cache_key(settings: RunSettings) -> str:
 
 
 def entry_for(result: DocumentResult) -> Any | None:
-    """The JSON data of a cache entry for ``result``; ``None`` where it cannot be cached.
-
-    Call it before the run's suppressions are marked used: the entry is the state the
-    per-document phase left.
-    """
+    """The JSON data of a cache entry for ``result``; ``None`` where it cannot be cached."""
     if result.digest is None:
         return None
     try:

@@ -199,6 +199,7 @@ def finalize(
     """Apply suppressions, per-file ignores and select/ignore; add suppression findings; sort."""
     config = settings.config
     by_path = {r.path: r for r in results}
+    used: set[int] = set()  # ids of the suppressions that suppressed something in this run
     kept: list[Diagnostic] = []
     for diagnostic in [d for r in results for d in r.diagnostics] + list(extra):
         if not is_enabled(diagnostic.code, config) and not diagnostic.code.startswith("LL9"):
@@ -210,17 +211,17 @@ def finalize(
         if owner is not None and not diagnostic.code.startswith("LL9"):
             for item in owner.suppressions:
                 if item.covers(diagnostic.code, diagnostic.line):
-                    item.used.add(diagnostic.code)
+                    used.add(id(item))
                     suppressed = True
         if not suppressed:
             kept.append(diagnostic)
-    kept.extend(_suppression_findings(results, settings))
+    kept.extend(_suppression_findings(results, settings, used))
     kept.sort(key=Diagnostic.sort_key)
     return kept
 
 
 def _suppression_findings(
-    results: Sequence[DocumentResult], settings: RunSettings
+    results: Sequence[DocumentResult], settings: RunSettings, used: set[int]
 ) -> list[Diagnostic]:
     config = settings.config
     ran = {rule.code for rule in settings.rules if is_enabled(rule.code, config)}
@@ -241,7 +242,7 @@ def _suppression_findings(
                             location,
                         )
                     )
-            if item.used or not is_enabled(meta_rules.UNUSED_SUPPRESSION.code, config):
+            if id(item) in used or not is_enabled(meta_rules.UNUSED_SUPPRESSION.code, config):
                 continue
             named = [c for c in item.codes if c not in unknown]
             if item.codes and not any(any(r.startswith(c) for r in ran) for c in named):

@@ -23,7 +23,6 @@ class Suppression:
     column: int
     start: int
     end: int
-    used: set[str]
 
     def covers(self, code: str, line: int) -> bool:
         if not self.start <= line <= self.end:
@@ -45,17 +44,11 @@ def read_suppressions(comments: list[Comment], last_line: int) -> list[Suppressi
         codes = tuple(c.upper() for c in _CODE_SPLIT.split(named.strip()) if c)
         if kind == "disable-next-line":
             target = comment.end_line + 1
-            found.append(
-                Suppression(kind, codes, comment.line, comment.column, target, target, set())
-            )
+            found.append(Suppression(kind, codes, comment.line, comment.column, target, target))
         elif kind == "disable-file":
-            found.append(
-                Suppression(kind, codes, comment.line, comment.column, 1, last_line, set())
-            )
+            found.append(Suppression(kind, codes, comment.line, comment.column, 1, last_line))
         elif kind == "disable":
-            item = Suppression(
-                kind, codes, comment.line, comment.column, comment.line, last_line, set()
-            )
+            item = Suppression(kind, codes, comment.line, comment.column, comment.line, last_line)
             found.append(item)
             open_ranges.append(item)
         else:  # enable

@@ -100,9 +100,6 @@ class Project:
         """Run the cross-document phase and finalize; return the documents whose findings
         changed since the last call."""
         results = [self.results[key] for key in sorted(self.results)]
-        for result in results:
-            for suppression in result.suppressions:
-                suppression.used.clear()  # finalize records use; start afresh every run
         workspace = run_workspace_rules(results, self.settings)
         diagnostics = finalize(results, workspace, self.settings)
         grouped: dict[str, list[Diagnostic]] = {key: [] for key in self.results}
