@@ -23,6 +23,7 @@ from lanelint.linter.engine import (
     run_workspace_rules,
 )
 from lanelint.linter.registry import all_rules
+from lanelint.linter.source import buffer_text
 
 STAMP_TEMPLATE_NAME = "PREFLIGHT_STAMP_TEMPLATE.md"
 #: Files larger than this are reported, not parsed (a spec document is a few KB; parsing
@@ -174,7 +175,7 @@ def lint_text(
     if config is None:
         config = load_config([Path(path)] if path != "<stdin>" else [])
     settings = make_settings(config)
-    result = check_text(path, text.replace("\r\n", "\n").removeprefix("\ufeff"), settings)
+    result = check_text(path, buffer_text(text), settings)
     return _complete([result], settings)
 
 
@@ -224,7 +225,7 @@ def lint_buffer(
     shown = display_path(target)
     others = [e for e in entries if os.path.abspath(e.path) != wanted]
     settings = make_settings(config, others)
-    clean = text.replace("\r\n", "\n").removeprefix("\ufeff")
+    clean = buffer_text(text)
     from lanelint.linter.parallel import check_entries
 
     cached = config.cache if use_cache is None else use_cache  # the other documents only

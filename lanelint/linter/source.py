@@ -57,6 +57,11 @@ def decode(data: bytes) -> SourceText:
     return SourceText(text=text, digest=digest, bom=bom, newline=newline)
 
 
+def buffer_text(text: str) -> str:
+    """An editor's or standard input's text as the parser takes it: ``\n`` lines, no BOM."""
+    return text.replace("\r\n", "\n").removeprefix("\ufeff")
+
+
 def encode(text: str, *, bom: bool, newline: str) -> bytes:
     """The inverse of :func:`decode` for text that uses ``\\n``."""
     if newline != "\n":

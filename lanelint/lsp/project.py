@@ -18,6 +18,7 @@ from lanelint.linter.diagnostics import Diagnostic
 from lanelint.linter.discovery import FileEntry, discover
 from lanelint.linter.engine import DocumentResult, check_text, finalize, run_workspace_rules
 from lanelint.linter.parallel import check_entries
+from lanelint.linter.source import buffer_text
 
 
 class Project:
@@ -75,7 +76,7 @@ class Project:
     def set_buffer(self, path: Path, text: str) -> None:
         """An open (possibly unsaved) buffer replaces the file's text."""
         display = self.display(path)
-        clean = text.replace("\r\n", "\n").removeprefix("\ufeff")
+        clean = buffer_text(text)
         self.buffers[display] = clean
         self.results[display] = check_text(display, clean, self.settings)
 
