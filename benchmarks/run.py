@@ -190,7 +190,7 @@ def lsp_relint(document: Path, folder: Path, repeat: int, label: str) -> Measure
     """
     result = Measure(label)
     try:
-        from lanelint.linter.config import load_config
+        from lanelint.linter.engine.config import load_config
         from lanelint.lsp.project import Project
     except ImportError:
         result.note = "lanelint.lsp.project absent: skipped"

@@ -4,8 +4,8 @@ The library API is small: :func:`lint_paths` lints files and folders, :func:`lin
 document given as text. Both return a :class:`LintResult` whose diagnostics are sorted.
 """
 
-from lanelint.linter.api import LintResult, lint_paths, lint_text
-from lanelint.linter.diagnostics import Diagnostic, Location, Severity
+from lanelint.linter.engine.diagnostics import Diagnostic, Location, Severity
+from lanelint.linter.run.api import LintResult, lint_paths, lint_text
 
 __version__ = "0.1.0"
 

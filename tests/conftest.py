@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from lanelint.cli import cli
-from lanelint.linter.api import LintResult, lint_paths
-from lanelint.linter.config import Config, load_config
+from lanelint.linter.engine.config import Config, load_config
+from lanelint.linter.run.api import LintResult, lint_paths
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -8,10 +8,10 @@ import click
 
 from lanelint.cli import fail
 from lanelint.cli.options import config_file_option, isolated_option, output_file_option
-from lanelint.linter.board import FORMATS, build_board, renderer
-from lanelint.linter.config import ConfigError, load_config
-from lanelint.linter.discovery import PathNotFoundError
-from lanelint.linter.workspace.collect import index_paths
+from lanelint.linter.engine.config import ConfigError, load_config
+from lanelint.linter.io.discovery import PathNotFoundError
+from lanelint.linter.report.board import FORMATS, build_board, renderer
+from lanelint.linter.run.collect import index_paths
 
 
 @click.command()
@@ -49,7 +49,7 @@ def board(
     if output_file is None:
         click.echo(text, nl=False)
         return
-    from lanelint.linter.writes import write_text_atomic
+    from lanelint.linter.io.writes import write_text_atomic
 
     try:
         write_text_atomic(output_file, text)

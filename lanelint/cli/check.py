@@ -11,11 +11,11 @@ import click
 from lanelint.cli import fail
 from lanelint.cli.options import config_file_option, isolated_option, output_file_option
 from lanelint.cli.stdin_input import STDIN, lint_stdin, stdin_target
-from lanelint.linter.api import lint_paths
-from lanelint.linter.config import ConfigError, load_config
-from lanelint.linter.diagnostics import Severity
-from lanelint.linter.discovery import PathNotFoundError
-from lanelint.linter.output import FORMATS, renderer
+from lanelint.linter.engine.config import ConfigError, load_config
+from lanelint.linter.engine.diagnostics import Severity
+from lanelint.linter.io.discovery import PathNotFoundError
+from lanelint.linter.report import FORMATS, renderer
+from lanelint.linter.run.api import lint_paths
 
 
 def _codes(values: tuple[str, ...], option: str = "") -> tuple[str, ...]:
@@ -23,7 +23,7 @@ def _codes(values: tuple[str, ...], option: str = "") -> tuple[str, ...]:
         code.strip().upper() for value in values for code in value.split(",") if code.strip()
     )
     if option:
-        from lanelint.linter.registry import all_rules
+        from lanelint.linter.engine.registry import all_rules
 
         known = [rule.code for rule in all_rules()]
         for code in codes:
@@ -112,7 +112,7 @@ def check(
         if stdin is not None:
             result = lint_stdin(stdin, config)
         else:
-            from lanelint.linter.parallel import default_jobs
+            from lanelint.linter.run.parallel import default_jobs
 
             result = lint_paths(
                 list(paths),
@@ -125,13 +125,13 @@ def check(
         return
     use_color = color if color is not None else (output_file is None and sys.stdout.isatty())
     if statistics:
-        from lanelint.linter.output import statistics as stats
+        from lanelint.linter.report import statistics as stats
 
         report = (stats.render_json if output_format == "json" else stats.render)(result, use_color)
     else:
         report = renderer(output_format)(result, use_color)
     if output_file is not None:
-        from lanelint.linter.writes import write_text_atomic
+        from lanelint.linter.io.writes import write_text_atomic
 
         try:
             write_text_atomic(output_file, report)

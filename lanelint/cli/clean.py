@@ -19,8 +19,8 @@ from lanelint.cli import fail
 )
 def clean(path: Path | None, config_file: Path | None) -> None:
     """Remove .lanelint_cache/ from the project root of PATH (default: the current folder)."""
-    from lanelint.linter.cache import cache_dir, clear
-    from lanelint.linter.config import ConfigError, load_config
+    from lanelint.linter.engine.config import ConfigError, load_config
+    from lanelint.linter.run.cache import cache_dir, clear
 
     try:
         config = load_config([path] if path is not None else [], explicit=config_file)

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from lanelint.cli import EXIT_FINDINGS, EXIT_OK, fail
-from lanelint.linter.config import Config
+from lanelint.linter.engine.config import Config
 
 
 def run_fixes(paths: Sequence[Path], config: Config, *, diff: bool, stdin: bool) -> None:

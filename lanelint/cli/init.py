@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from lanelint.cli import fail
-from lanelint.linter.config import CONFIG_FILES, ConfigError, load_file
+from lanelint.linter.engine.config import CONFIG_FILES, ConfigError, load_file
 
 STARTER_CONFIG = """\
 # lanelint configuration; the README lists every key.
@@ -55,7 +55,7 @@ def _existing_config(root: Path) -> Path | None:
 
 def _write_new(path: Path, data: bytes, root: Path) -> bool:
     """Write ``path`` (below ``root``) unless it exists; ``True`` when written."""
-    from lanelint.linter.writes import write_bytes_atomic
+    from lanelint.linter.io.writes import write_bytes_atomic
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -10,9 +10,9 @@ import click
 
 from lanelint.cli import fail
 from lanelint.cli.options import config_file_option
-from lanelint.linter.artifacts.stamp import StampSchema
-from lanelint.linter.config import Config, ConfigError, load_config
-from lanelint.linter.roles import RoleBook
+from lanelint.linter.engine.config import Config, ConfigError, load_config
+from lanelint.linter.protocol.artifacts.stamp import StampSchema
+from lanelint.linter.protocol.roles import RoleBook
 from lanelint.linter.skeletons import (
     KINDS,
     VALUE_NAMES,
@@ -42,7 +42,7 @@ def interactive() -> bool:
 
 
 def _stamp_schema(config: Config) -> StampSchema:
-    from lanelint.linter.api import resolve_stamp_schema
+    from lanelint.linter.run.api import resolve_stamp_schema
 
     return resolve_stamp_schema(config, [])
 
@@ -160,7 +160,7 @@ def _shown(path: Path) -> str:
 
 
 def _write(target: Path, text: str, force: bool, root: Path, *, named: bool) -> None:
-    from lanelint.linter.writes import write_bytes_atomic
+    from lanelint.linter.io.writes import write_bytes_atomic
 
     if target.is_dir():
         fail(f"{_shown(target)}: is a folder; give a file name with --output")

@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 from lanelint.cli import fail
-from lanelint.linter.api import LintResult, lint_buffer, lint_text
-from lanelint.linter.config import Config
-from lanelint.linter.source import DecodeError, decode
+from lanelint.linter.engine.config import Config
+from lanelint.linter.io.source import DecodeError, decode
+from lanelint.linter.run.api import LintResult, lint_buffer, lint_text
 
 STDIN = Path("-")
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lanelint.linter.artifacts.model import extract
-from lanelint.linter.context import DocumentContext
-from lanelint.linter.diagnostics import Diagnostic
-from lanelint.linter.engine import RunSettings
-from lanelint.linter.parse import parse_document
+from lanelint.linter.engine.context import DocumentContext
+from lanelint.linter.engine.diagnostics import Diagnostic
+from lanelint.linter.engine.passes import RunSettings
+from lanelint.linter.markdown.parse import parse_document
+from lanelint.linter.protocol.artifacts.model import extract
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,13 +12,13 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from lanelint.linter.api import buffer_folder, make_settings, read_entry
-from lanelint.linter.config import Config
-from lanelint.linter.diagnostics import Diagnostic
-from lanelint.linter.discovery import FileEntry, discover
-from lanelint.linter.engine import DocumentResult, check_text, finalize, run_workspace_rules
-from lanelint.linter.parallel import check_entries
-from lanelint.linter.source import buffer_text
+from lanelint.linter.engine.config import Config
+from lanelint.linter.engine.diagnostics import Diagnostic
+from lanelint.linter.engine.passes import DocumentResult, check_text, finalize, run_workspace_rules
+from lanelint.linter.io.discovery import FileEntry, discover
+from lanelint.linter.io.source import buffer_text
+from lanelint.linter.run.api import buffer_folder, make_settings, read_entry
+from lanelint.linter.run.parallel import check_entries
 
 
 class Project:

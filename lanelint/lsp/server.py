@@ -18,10 +18,10 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from lanelint import __version__
-from lanelint.linter.config import ConfigError, load_config
-from lanelint.linter.diagnostics import Diagnostic, Severity
-from lanelint.linter.output.sarif import rule_help_uri
-from lanelint.linter.registry import get_rule
+from lanelint.linter.engine.config import ConfigError, load_config
+from lanelint.linter.engine.diagnostics import Diagnostic, Severity
+from lanelint.linter.engine.registry import get_rule
+from lanelint.linter.report.sarif import rule_help_uri
 from lanelint.lsp.fixes import code_action_fix
 from lanelint.lsp.project import Project
 

@@ -4,7 +4,7 @@ Importing this package declares every rule with the registry; nothing else is ne
 rule than a decorated, documented function in the module of its section.
 """
 
-from lanelint.linter import meta_rules
+from lanelint.linter.engine import meta_rules
 from lanelint.rules import (
     acceptance,
     anti_patterns,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lanelint.linter.diagnostics import Finding, Location
+from lanelint.linter.engine.diagnostics import Finding, Location
 from lanelint.linter.workspace.index import LaneRef, RowRef
 
 #: At most this many related locations per finding.

@@ -5,10 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from lanelint.linter.artifacts.stamp import FieldSpec, PreflightStamp, StampEntry, StampSchema
-from lanelint.linter.document import Cell, Document
 from lanelint.linter.fixes.payloads import InsertLines, Replace
-from lanelint.linter.roles import ROLE_ALIASES, RoleBook
+from lanelint.linter.markdown.document import Cell, Document
+from lanelint.linter.protocol.artifacts.stamp import (
+    FieldSpec,
+    PreflightStamp,
+    StampEntry,
+    StampSchema,
+)
+from lanelint.linter.protocol.roles import ROLE_ALIASES, RoleBook
 
 _SEPARATORS = re.compile(r"(?:(?<![ \t])[ \t]+)?(?:\+|,|;|&|\band\b)[ \t]*", re.IGNORECASE)
 _DEPENDENCY_WORD = re.compile(r"\b(none|soft|hard)\b([ \t]{1,20}(?=\())?", re.IGNORECASE)

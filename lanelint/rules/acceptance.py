@@ -5,14 +5,14 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 
-from lanelint.linter.artifacts.gate_report import GATE_SECTIONS
-from lanelint.linter.artifacts.ledger import VERDICTS, is_commit_ref
-from lanelint.linter.artifacts.tables import is_blank
-from lanelint.linter.context import DocumentContext, WorkspaceContext
-from lanelint.linter.diagnostics import Finding, Location, Severity
+from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
+from lanelint.linter.engine.diagnostics import Finding, Location, Severity
+from lanelint.linter.engine.registry import document_rule, workspace_rule
 from lanelint.linter.fixes.payloads import InsertGateSection
-from lanelint.linter.registry import document_rule, workspace_rule
-from lanelint.linter.roles import lane_type_of
+from lanelint.linter.protocol.artifacts.gate_report import GATE_SECTIONS
+from lanelint.linter.protocol.artifacts.ledger import VERDICTS, is_commit_ref
+from lanelint.linter.protocol.artifacts.tables import is_blank
+from lanelint.linter.protocol.roles import lane_type_of
 from lanelint.linter.workspace.index import INTEGRATION_RANK, RowRef, WorkspaceIndex, is_done
 from lanelint.rules._relations import lane_at, on_lane, on_row, row_at
 from lanelint.rules._values import is_placeholder, quote

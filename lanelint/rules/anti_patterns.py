@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from lanelint.linter import globs
-from lanelint.linter.artifacts.mentions import lane_ids, task_ids
-from lanelint.linter.context import WorkspaceContext
-from lanelint.linter.diagnostics import Finding, Severity
-from lanelint.linter.registry import workspace_rule
+from lanelint.linter.engine.context import WorkspaceContext
+from lanelint.linter.engine.diagnostics import Finding, Severity
+from lanelint.linter.engine.registry import workspace_rule
+from lanelint.linter.io import globs
+from lanelint.linter.protocol.artifacts.mentions import lane_ids, task_ids
 from lanelint.linter.workspace.index import LaneRef, WorkspaceIndex, is_active, key
 from lanelint.rules._relations import lane_at, on_lane
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lanelint.linter.artifacts.lane_plan import Lane
-from lanelint.linter.artifacts.notes import Notes
-from lanelint.linter.context import DocumentContext, WorkspaceContext
-from lanelint.linter.diagnostics import Finding, Location, Severity
-from lanelint.linter.registry import document_rule, workspace_rule
+from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
+from lanelint.linter.engine.diagnostics import Finding, Location, Severity
+from lanelint.linter.engine.registry import document_rule, workspace_rule
+from lanelint.linter.protocol.artifacts.lane_plan import Lane
+from lanelint.linter.protocol.artifacts.notes import Notes
 from lanelint.linter.workspace.index import is_active, is_done
 from lanelint.rules._relations import lane_at, on_lane
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lanelint.linter.context import DocumentContext
-from lanelint.linter.diagnostics import Finding, Severity
-from lanelint.linter.registry import document_rule
+from lanelint.linter.engine.context import DocumentContext
+from lanelint.linter.engine.diagnostics import Finding, Severity
+from lanelint.linter.engine.registry import document_rule
 
 
 @document_rule("PDP001", "placeholder-left", Severity.WARNING, section=None)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from lanelint.linter import globs
-from lanelint.linter.artifacts.lane_plan import Lane, LanePlan, PathClaim
-from lanelint.linter.artifacts.mentions import lane_ids, roles_in, task_ids
-from lanelint.linter.artifacts.notes import Note
-from lanelint.linter.context import DocumentContext, WorkspaceContext
-from lanelint.linter.diagnostics import Finding, Location, Severity
-from lanelint.linter.registry import document_rule, workspace_rule
-from lanelint.linter.roles import RoleBook
+from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
+from lanelint.linter.engine.diagnostics import Finding, Location, Severity
+from lanelint.linter.engine.registry import document_rule, workspace_rule
+from lanelint.linter.io import globs
+from lanelint.linter.protocol.artifacts.lane_plan import Lane, LanePlan, PathClaim
+from lanelint.linter.protocol.artifacts.mentions import lane_ids, roles_in, task_ids
+from lanelint.linter.protocol.artifacts.notes import Note
+from lanelint.linter.protocol.roles import RoleBook
 from lanelint.linter.workspace.index import LaneRef, Located, is_blocked
 from lanelint.linter.workspace.index import key as id_key
 from lanelint.rules._relations import lane_at

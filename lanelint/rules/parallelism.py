@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lanelint.linter.context import DocumentContext
-from lanelint.linter.diagnostics import Finding, Severity
-from lanelint.linter.registry import document_rule
-from lanelint.linter.roles import LANE_TYPES, lane_type_name, lane_type_of
+from lanelint.linter.engine.context import DocumentContext
+from lanelint.linter.engine.diagnostics import Finding, Severity
+from lanelint.linter.engine.registry import document_rule
+from lanelint.linter.protocol.roles import LANE_TYPES, lane_type_name, lane_type_of
 
 ACTIVE_STATUSES = frozenset({"active", "in progress", "in-progress", "running", "wip"})
 

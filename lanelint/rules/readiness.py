@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lanelint.linter.artifacts.lane_plan import LanePlan
-from lanelint.linter.artifacts.tables import is_blank
-from lanelint.linter.context import DocumentContext, WorkspaceContext
-from lanelint.linter.diagnostics import Finding, Location, Severity
-from lanelint.linter.registry import document_rule, workspace_rule
+from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
+from lanelint.linter.engine.diagnostics import Finding, Location, Severity
+from lanelint.linter.engine.registry import document_rule, workspace_rule
+from lanelint.linter.protocol.artifacts.lane_plan import LanePlan
+from lanelint.linter.protocol.artifacts.tables import is_blank
 from lanelint.rules._relations import on_lane
 from lanelint.rules._spelling import dependency_fixes, owner_fixes
 from lanelint.rules._values import is_placeholder, quote

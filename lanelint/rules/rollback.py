@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lanelint.linter.artifacts.ledger import is_commit_ref
-from lanelint.linter.artifacts.mentions import lane_ids, task_ids
-from lanelint.linter.context import WorkspaceContext
-from lanelint.linter.diagnostics import Finding, Location, Severity
-from lanelint.linter.registry import workspace_rule
+from lanelint.linter.engine.context import WorkspaceContext
+from lanelint.linter.engine.diagnostics import Finding, Location, Severity
+from lanelint.linter.engine.registry import workspace_rule
+from lanelint.linter.protocol.artifacts.ledger import is_commit_ref
+from lanelint.linter.protocol.artifacts.mentions import lane_ids, task_ids
 from lanelint.linter.workspace.index import RowRef, WorkspaceIndex, key, lane_key
 from lanelint.rules._relations import MAX_RELATED, on_row, row_at
 from lanelint.rules._values import quote

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lanelint.linter.artifacts.stamp import PreflightStamp, StampEntry
-from lanelint.linter.context import DocumentContext, WorkspaceContext
-from lanelint.linter.diagnostics import Finding, Location, Severity
-from lanelint.linter.registry import document_rule, workspace_rule
-from lanelint.linter.timestamps import parse_timestamp
+from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
+from lanelint.linter.engine.diagnostics import Finding, Location, Severity
+from lanelint.linter.engine.registry import document_rule, workspace_rule
+from lanelint.linter.protocol.artifacts.stamp import PreflightStamp, StampEntry
+from lanelint.linter.protocol.timestamps import parse_timestamp
 from lanelint.linter.workspace.index import LaneRef, StampRef, is_active
 from lanelint.linter.workspace.index import key as id_key
 from lanelint.rules._relations import lane_at, on_lane

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lanelint.linter.api import LintResult, lint_paths, lint_text
-from lanelint.linter.artifacts.model import Artifacts, extract
-from lanelint.linter.config import Config
-from lanelint.linter.document import Document
-from lanelint.linter.parse import parse_document
-from lanelint.linter.roles import RoleBook
+from lanelint.linter.engine.config import Config
+from lanelint.linter.markdown.document import Document
+from lanelint.linter.markdown.parse import parse_document
+from lanelint.linter.protocol.artifacts.model import Artifacts, extract
+from lanelint.linter.protocol.roles import RoleBook
+from lanelint.linter.run.api import LintResult, lint_paths, lint_text
 
 #: The codes of the foundation: rules that read one document, and the engine's own codes.
 #: The helpers below run only these, so rules that relate documents do not change the results.

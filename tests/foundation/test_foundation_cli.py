@@ -11,7 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from lanelint.linter.registry import all_rules
+from lanelint.linter.engine.registry import all_rules
 from tests.conftest import run_cli
 from tests.foundation.foundation_docs import FOUNDATION_CODES, gate_report, workboard, write
 
@@ -26,7 +26,7 @@ BOARD = workboard(
 
 
 def schema() -> dict[str, Any]:
-    text = resources.files("lanelint.linter.output").joinpath("report.schema.json").read_text()
+    text = resources.files("lanelint.linter.report").joinpath("report.schema.json").read_text()
     loaded: dict[str, Any] = json.loads(text)
     return loaded
 

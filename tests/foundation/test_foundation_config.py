@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lanelint.linter.config import KEYS, ConfigError, find_config_file, load_config
-from lanelint.linter.diagnostics import Severity
+from lanelint.linter.engine.config import KEYS, ConfigError, find_config_file, load_config
+from lanelint.linter.engine.diagnostics import Severity
 from tests.conftest import run_cli
 from tests.foundation.foundation_docs import found, gate_report, workboard, write
 

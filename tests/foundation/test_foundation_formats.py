@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from lanelint.linter.artifacts.gate_report import read_gate_report
-from lanelint.linter.artifacts.lane_plan import parse_dependency
-from lanelint.linter.artifacts.placeholders import is_template_path
+from lanelint.linter.protocol.artifacts.gate_report import read_gate_report
+from lanelint.linter.protocol.artifacts.lane_plan import parse_dependency
+from lanelint.linter.protocol.artifacts.placeholders import is_template_path
 from tests.foundation.foundation_docs import (
     GATE_SECTIONS,
     gate_report,

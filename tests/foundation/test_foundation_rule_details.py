@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lanelint.linter.artifacts.gate_report import section_index
+from lanelint.linter.protocol.artifacts.gate_report import section_index
 from tests.foundation.foundation_docs import GATE_SECTIONS, gate_report, lint, workboard
 
 LEDGER = "# Ledger\n\n| Commit | Lane | Verdict | Evidence |\n|---|---|---|---|\n"

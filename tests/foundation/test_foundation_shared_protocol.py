@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import os
 
-from lanelint.linter.artifacts.gate_report import read_gate_report
-from lanelint.linter.parse import parse_document
+from lanelint.linter.markdown.parse import parse_document
+from lanelint.linter.protocol.artifacts.gate_report import read_gate_report
 from tests.conftest import REPO, run_cli, shared_path
 
 QUIET = (
@@ -44,7 +44,7 @@ def test_the_example_gate_report_is_a_complete_gate_report() -> None:
 
 
 def test_the_shared_stamp_template_is_the_same_schema_as_the_built_in_one() -> None:
-    from lanelint.linter.artifacts.stamp import builtin_schema, schema_from_text
+    from lanelint.linter.protocol.artifacts.stamp import builtin_schema, schema_from_text
 
     path = shared_path("protocol", "templates", "PREFLIGHT_STAMP_TEMPLATE.md")
     shared = schema_from_text(path.read_text("utf-8"), path.as_posix())

@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from lanelint.linter.output.github import escape_data, escape_property
+from lanelint.linter.report.github import escape_data, escape_property
 from tests.conftest import run_cli, shared_path
 from tests.integrations._support import (
     EXAMPLE,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lanelint.linter.api import lint_text, make_settings
-from lanelint.linter.config import Config
-from lanelint.linter.diagnostics import Diagnostic
+from lanelint.linter.engine.config import Config
+from lanelint.linter.engine.diagnostics import Diagnostic
+from lanelint.linter.run.api import lint_text, make_settings
 from lanelint.lsp.fixes import Replacement, code_action_fix, line_change
 
 GATE = """# Gate Report: T-1

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from lanelint.linter.api import lint_buffer, lint_paths
-from lanelint.linter.config import load_config
+from lanelint.linter.engine.config import load_config
+from lanelint.linter.run.api import lint_buffer, lint_paths
 from tests.conftest import run_cli
 from tests.integrations._support import GATE_REPORT, SEEDED, SESSION_LOG, WORKBOARD, copy_seeded
 

@@ -9,11 +9,11 @@ import pytest
 
 import lanelint
 from lanelint.cli import cli
-from lanelint.linter import api, cache, parallel
-from lanelint.linter.api import lint_paths
-from lanelint.linter.cache import CACHE_DIR
-from lanelint.linter.config import load_config
-from lanelint.linter.engine import DocumentResult, RunSettings
+from lanelint.linter.engine.config import load_config
+from lanelint.linter.engine.passes import DocumentResult, RunSettings
+from lanelint.linter.run import api, cache, parallel
+from lanelint.linter.run.api import lint_paths
+from lanelint.linter.run.cache import CACHE_DIR
 from tests.conftest import EXAMPLES, run_cli
 
 DISPATCH = """\
@@ -225,7 +225,7 @@ def test_the_examples_give_the_same_report_cold_and_warm(
 def test_a_replaced_rule_check_is_a_new_key(project: Path) -> None:
     from dataclasses import replace
 
-    from lanelint.linter.api import make_settings
+    from lanelint.linter.run.api import make_settings
 
     settings = make_settings(load_config([project / "spec"]))
     first = settings.rules[0]

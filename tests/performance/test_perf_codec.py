@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from lanelint.linter.api import make_settings
-from lanelint.linter.cache import CodecError, decoder, encoder, shape
-from lanelint.linter.config import Config
-from lanelint.linter.engine import DocumentResult, check_bytes
+from lanelint.linter.engine.config import Config
+from lanelint.linter.engine.passes import DocumentResult, check_bytes
+from lanelint.linter.run.api import make_settings
+from lanelint.linter.run.cache import CodecError, decoder, encoder, shape
 from tests.conftest import EXAMPLES, FIXTURES
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from lanelint.linter import parallel
+from lanelint.linter.run import parallel
 from tests.conftest import REPO, run_cli
 
 

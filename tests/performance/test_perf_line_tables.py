@@ -8,7 +8,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.rules_block.state_block import StateBlock
 
-from lanelint.linter.parse import _LinedState, markdown_parser
+from lanelint.linter.markdown.parse import _LinedState, markdown_parser
 
 EDGE_CASES = [
     "",

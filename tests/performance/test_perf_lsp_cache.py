@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from lanelint.linter import parallel
-from lanelint.linter.cache import CACHE_DIR
-from lanelint.linter.config import load_config
-from lanelint.linter.engine import DocumentResult, RunSettings
+from lanelint.linter.engine.config import load_config
+from lanelint.linter.engine.passes import DocumentResult, RunSettings
+from lanelint.linter.run import parallel
+from lanelint.linter.run.cache import CACHE_DIR
 from lanelint.lsp.project import Project
 from tests.conftest import EXAMPLES
 

@@ -39,7 +39,7 @@ def test_check_of_one_file_imports_no_template_formatter_or_server_library(
     document = tmp_path / "gate_report_x.md"
     document.write_text("# Gate Report: X\n\n## 1) Role confirmation\n\nTL.\n", "utf-8")
     modules = loaded_after(["check", "--no-cache", "--format", "json", str(document)], tmp_path)
-    assert "lanelint.linter.engine" in modules  # the probe really ran a check
+    assert "lanelint.linter.engine.passes" in modules  # the probe really ran a check
     for name in NEVER_ON_CHECK:
         assert not any(m == name or m.startswith(f"{name}.") for m in modules), name
 

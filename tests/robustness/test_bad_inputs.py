@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from lanelint.linter import api
-from lanelint.linter.config import Config
+from lanelint.linter.engine.config import Config
+from lanelint.linter.run import api
 from tests.robustness.harness import Timeout, run_lanelint
 
 #: Exit codes, as the README documents them.

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from lanelint.linter.api import lint_paths
-from lanelint.linter.config import load_config
-from lanelint.linter.output import renderer
+from lanelint.linter.engine.config import load_config
+from lanelint.linter.report import renderer
+from lanelint.linter.run.api import lint_paths
 from tests.robustness.corpus import seeded_copy
 from tests.robustness.harness import run_lanelint
 

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from lanelint.linter import engine, registry
-from lanelint.linter.api import lint_paths
-from lanelint.linter.config import load_config
-from lanelint.linter.diagnostics import Finding, Severity
-from lanelint.linter.registry import Rule
+from lanelint.linter.engine import passes as engine
+from lanelint.linter.engine import registry
+from lanelint.linter.engine.config import load_config
+from lanelint.linter.engine.diagnostics import Finding, Severity
+from lanelint.linter.engine.registry import Rule
+from lanelint.linter.run.api import lint_paths
 from tests.conftest import run_cli
 from tests.robustness.corpus import seeded_copy
 

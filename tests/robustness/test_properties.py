@@ -19,10 +19,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lanelint.linter.api import LintResult, make_settings
-from lanelint.linter.config import Config
-from lanelint.linter.engine import check_bytes, finalize, run_workspace_rules
-from lanelint.linter.output import renderer
+from lanelint.linter.engine.config import Config
+from lanelint.linter.engine.passes import check_bytes, finalize, run_workspace_rules
+from lanelint.linter.report import renderer
+from lanelint.linter.run.api import LintResult, make_settings
 
 EXAMPLES = int(os.environ.get("LANELINT_HYPOTHESIS_EXAMPLES", "150"))
 #: For long runs: a file that gets the number of documents checked so far, every 1,000.

@@ -19,8 +19,8 @@ from contextlib import contextmanager
 
 import pytest
 
-from lanelint.linter.api import lint_text
-from lanelint.linter.config import Config
+from lanelint.linter.engine.config import Config
+from lanelint.linter.run.api import lint_text
 from tests.robustness.regex_scan import SCALE, SMALL, inputs, patterns
 
 #: Seconds one match may take at the larger length before it counts as runaway.
@@ -43,8 +43,12 @@ KNOWN: dict[str, str] = {}
 #: Patterns the package uses only anchored (``match``/``fullmatch``): finditer is not their
 #: use, and would report a quadratic that cannot happen. Re-check when the call site changes.
 ANCHORED_ONLY: dict[str, str] = {
-    "lanelint.linter.suppressions._DIRECTIVE": "suppressions.py: _DIRECTIVE.match(comment.text)",
-    "lanelint.linter.artifacts.task_file._BRIEF": "task_file.py: _BRIEF.match(heading text)",
+    "lanelint.linter.engine.suppressions._DIRECTIVE": (
+        "suppressions.py: _DIRECTIVE.match(comment.text)"
+    ),
+    "lanelint.linter.protocol.artifacts.task_file._BRIEF": (
+        "task_file.py: _BRIEF.match(heading text)"
+    ),
 }
 
 
@@ -89,7 +93,7 @@ _PATTERNS = sorted(dict(patterns()).items())
 
 def test_patterns_are_found() -> None:
     names = {name for name, _ in _PATTERNS}
-    assert "lanelint.linter.inline._LINK" in names
+    assert "lanelint.linter.markdown.inline._LINK" in names
     assert len(names) >= 30
     assert set(KNOWN) | set(ANCHORED_ONLY) <= names, "a listed pattern was renamed or removed"
 

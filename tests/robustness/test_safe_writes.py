@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from lanelint.linter import writes
-from lanelint.linter.source import digest_bytes
-from lanelint.linter.writes import (
+from lanelint.linter.io import writes
+from lanelint.linter.io.source import digest_bytes
+from lanelint.linter.io.writes import (
     ChangedOnDiskError,
     OutsideRootError,
     write_bytes_atomic,
@@ -69,7 +69,7 @@ def test_interrupt_during_fsync_leaves_original_and_no_temp(
 _KILLED_CHILD = """
 import os, sys, time
 from pathlib import Path
-from lanelint.linter import writes
+from lanelint.linter.io import writes
 
 def slow_fsync(fd):
     Path(sys.argv[2]).write_text("temp written")
@@ -251,7 +251,7 @@ def test_every_write_goes_through_the_helper() -> None:
     """No module but ``writes.py`` writes a file directly."""
     offenders = []
     for module in sorted(PACKAGE.rglob("*.py")):
-        if module.name == "writes.py" and module.parent.name == "linter":
+        if module.name == "writes.py" and module.parent.name == "io":
             continue
         for number, line in enumerate(module.read_text("utf-8").splitlines(), 1):
             if _RAW_WRITE.search(line):

@@ -20,9 +20,9 @@ _FORBIDDEN_IMPORT = re.compile(
     re.MULTILINE,
 )
 #: Environment variables lanelint may read (none is a secret), by module.
-_ENV_ALLOWED = {"lanelint/linter/output/github.py": "GITHUB_STEP_SUMMARY"}
+_ENV_ALLOWED = {"lanelint/linter/report/github.py": "GITHUB_STEP_SUMMARY"}
 #: The one ``exec``: the cache's decoders, generated from type hints, never from file data.
-_EXEC_ALLOWED = {"lanelint/linter/cache.py"}
+_EXEC_ALLOWED = {"lanelint/linter/run/cache.py"}
 
 
 def _sources() -> list[tuple[str, str]]:
@@ -59,7 +59,7 @@ def test_environment_reads_are_the_documented_ones() -> None:
             found.append((name, line))
     for name, _ in found:
         assert name in _ENV_ALLOWED, f"{name} reads the environment"
-    text = dict(_sources())["lanelint/linter/output/github.py"]
+    text = dict(_sources())["lanelint/linter/report/github.py"]
     assert 'SUMMARY_VARIABLE = "GITHUB_STEP_SUMMARY"' in text
 
 

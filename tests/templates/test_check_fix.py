@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from lanelint.linter.api import lint_paths, make_settings
-from lanelint.linter.config import Config
+from lanelint.linter.engine.config import Config
+from lanelint.linter.engine.registry import all_rules
 from lanelint.linter.fixes.engine import plan_text, write_plan
-from lanelint.linter.registry import all_rules
+from lanelint.linter.run.api import lint_paths, make_settings
 from lanelint.linter.skeletons import gate_section_stubs
 from tests.conftest import run_cli
 

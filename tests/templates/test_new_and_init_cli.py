@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import lanelint.cli.new as new_module
-from lanelint.linter.config import load_file
+from lanelint.linter.engine.config import load_file
 from lanelint.linter.skeletons.loader import builtin_names, builtin_text
 from tests.conftest import run_cli
 from tests.templates._skeleton_support import ALL_OPTIONS, write

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from syrupy.assertion import SnapshotAssertion
 
-from lanelint.linter.board import build_board
-from lanelint.linter.board.mermaid import flowchart, node_ids
-from lanelint.linter.board.model import BoardBatch, BoardLane, Edge
-from lanelint.linter.config import load_config
-from lanelint.linter.workspace.collect import index_paths
+from lanelint.linter.engine.config import load_config
+from lanelint.linter.report.board import build_board
+from lanelint.linter.report.board.mermaid import flowchart, node_ids
+from lanelint.linter.report.board.model import BoardBatch, BoardLane, Edge
+from lanelint.linter.run.collect import index_paths
 from tests.conftest import EXAMPLES, REPO, run_cli
 
 SEEDED = EXAMPLES / "seeded"

@@ -6,12 +6,12 @@ import dataclasses
 import json
 from pathlib import Path
 
-from lanelint.linter.api import lint_text
-from lanelint.linter.artifacts.model import extract
-from lanelint.linter.config import Config
-from lanelint.linter.parse import parse_document
-from lanelint.linter.registry import all_rules
-from lanelint.linter.roles import RoleBook
+from lanelint.linter.engine.config import Config
+from lanelint.linter.engine.registry import all_rules
+from lanelint.linter.markdown.parse import parse_document
+from lanelint.linter.protocol.artifacts.model import extract
+from lanelint.linter.protocol.roles import RoleBook
+from lanelint.linter.run.api import lint_text
 from lanelint.linter.workspace.index import build_index
 from lanelint.linter.workspace.repository import RepositoryFiles, normalise_claim
 from tests.conftest import EXAMPLES, codes, lint_folder

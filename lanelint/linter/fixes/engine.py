@@ -13,19 +13,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lanelint.linter.artifacts.gate_report import GATE_SECTIONS, GateReport
-from lanelint.linter.artifacts.model import Artifacts, extract
-from lanelint.linter.config import Config
-from lanelint.linter.context import DocumentContext
-from lanelint.linter.discovery import FileEntry, discover
-from lanelint.linter.document import Document
-from lanelint.linter.engine import RunSettings, _file_ignored
+from lanelint.linter.engine.config import Config
+from lanelint.linter.engine.context import DocumentContext
+from lanelint.linter.engine.passes import RunSettings, _file_ignored
+from lanelint.linter.engine.suppressions import read_suppressions
 from lanelint.linter.fixes.edits import Lines, apply
 from lanelint.linter.fixes.payloads import InsertGateSection, InsertLines, Replace
-from lanelint.linter.parse import parse_document
-from lanelint.linter.source import UTF8_BOM, digest_bytes
-from lanelint.linter.suppressions import read_suppressions
-from lanelint.linter.writes import ChangedOnDiskError, write_bytes_atomic
+from lanelint.linter.io.discovery import FileEntry, discover
+from lanelint.linter.io.source import UTF8_BOM, digest_bytes
+from lanelint.linter.io.writes import ChangedOnDiskError, write_bytes_atomic
+from lanelint.linter.markdown.document import Document
+from lanelint.linter.markdown.parse import parse_document
+from lanelint.linter.protocol.artifacts.gate_report import GATE_SECTIONS, GateReport
+from lanelint.linter.protocol.artifacts.model import Artifacts, extract
 
 #: Section index -> (heading text, stub lines), from the gate-report template.
 Stubs = dict[int, tuple[str, list[str]]]
@@ -267,7 +267,7 @@ def fix_entries(
 
 def fix_paths(paths: Sequence[Path], config: Config, *, write: bool) -> FixRun:
     """Fix (or, with ``write=False``, only plan) every document under ``paths``."""
-    from lanelint.linter.api import default_paths, make_settings
+    from lanelint.linter.run.api import default_paths, make_settings
 
     targets = list(paths) or default_paths(config)
     entries = discover(targets, root=config.root, exclude=config.exclude)

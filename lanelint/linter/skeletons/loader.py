@@ -19,7 +19,7 @@ from jinja2 import FunctionLoader, StrictUndefined, TemplateSyntaxError, Undefin
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from lanelint.linter.config import Config
+from lanelint.linter.engine.config import Config
 
 #: Rendered text longer than this is refused (a skeleton is a few KB).
 MAX_OUTPUT = 1_000_000

@@ -6,10 +6,10 @@ import re
 import string
 from pathlib import Path
 
-from lanelint.linter.artifacts.gate_report import section_index
-from lanelint.linter.artifacts.stamp import StampSchema, builtin_schema
-from lanelint.linter.config import Config
-from lanelint.linter.roles import ROLE_ALIASES
+from lanelint.linter.engine.config import Config
+from lanelint.linter.protocol.artifacts.gate_report import section_index
+from lanelint.linter.protocol.artifacts.stamp import StampSchema, builtin_schema
+from lanelint.linter.protocol.roles import ROLE_ALIASES
 from lanelint.linter.skeletons.kinds import KINDS, Kind
 from lanelint.linter.skeletons.loader import TemplateFailure, find_template, render_source
 from lanelint.linter.skeletons.normalize import normalize

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from lanelint.linter.roles import ROLE_ALIASES, RoleBook
+from lanelint.linter.protocol.roles import ROLE_ALIASES, RoleBook
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
 _LANE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,19}")

@@ -24,19 +24,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from lanelint.linter import globs
-from lanelint.linter.artifacts.escalation import Escalation
-from lanelint.linter.artifacts.gate_report import GateReport
-from lanelint.linter.artifacts.heartbeat import Heartbeat
-from lanelint.linter.artifacts.lane_plan import Lane, LanePlan
-from lanelint.linter.artifacts.ledger import Ledger, LedgerRow
-from lanelint.linter.artifacts.mentions import lane_ids
-from lanelint.linter.artifacts.model import Artifacts
-from lanelint.linter.artifacts.notes import Note
-from lanelint.linter.artifacts.stamp import PreflightStamp
-from lanelint.linter.artifacts.task_file import TaskNote
-from lanelint.linter.roles import RoleBook, lane_type_of
-from lanelint.linter.timestamps import parse_timestamp
+from lanelint.linter.io import globs
+from lanelint.linter.protocol.artifacts.escalation import Escalation
+from lanelint.linter.protocol.artifacts.gate_report import GateReport
+from lanelint.linter.protocol.artifacts.heartbeat import Heartbeat
+from lanelint.linter.protocol.artifacts.lane_plan import Lane, LanePlan
+from lanelint.linter.protocol.artifacts.ledger import Ledger, LedgerRow
+from lanelint.linter.protocol.artifacts.mentions import lane_ids
+from lanelint.linter.protocol.artifacts.model import Artifacts
+from lanelint.linter.protocol.artifacts.notes import Note
+from lanelint.linter.protocol.artifacts.stamp import PreflightStamp
+from lanelint.linter.protocol.artifacts.task_file import TaskNote
+from lanelint.linter.protocol.roles import RoleBook, lane_type_of
+from lanelint.linter.protocol.timestamps import parse_timestamp
 from lanelint.linter.workspace.repository import RepositoryFiles
 
 ACTIVE_STATUSES = frozenset(

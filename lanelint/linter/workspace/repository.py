@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from lanelint.linter import globs
-from lanelint.linter.discovery import SKIPPED_DIRS
+from lanelint.linter.io import globs
+from lanelint.linter.io.discovery import SKIPPED_DIRS
 
 #: A walk stops after this many entries; a claim beyond it is taken on trust.
 MAX_ENTRIES = 200_000

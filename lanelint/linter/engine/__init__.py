@@ -1,0 +1,1 @@
+"""The rule engine: registry, rule contexts, its own codes, diagnostics, suppressions, config."""

@@ -1,0 +1,43 @@
+"""What a rule is given: one document and its artifacts, or the facts of the whole run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lanelint.linter.engine.config import Config
+from lanelint.linter.markdown.document import Document
+from lanelint.linter.protocol.artifacts.model import Artifacts
+from lanelint.linter.protocol.artifacts.stamp import StampSchema
+from lanelint.linter.protocol.roles import RoleBook
+from lanelint.linter.workspace.index import WorkspaceIndex, build_index
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    document: Document
+    artifacts: Artifacts
+    config: Config
+    roles: RoleBook
+    stamp_schema: StampSchema
+
+
+@dataclass(frozen=True)
+class WorkspaceContext:
+    """The artifacts of every document of the run, for rules that relate documents."""
+
+    documents: tuple[Artifacts, ...]
+    config: Config
+    roles: RoleBook
+    extras: dict[str, object] = field(default_factory=dict)
+    workspace: WorkspaceIndex | None = None
+
+    @property
+    def index(self) -> WorkspaceIndex:
+        """The workspace index of the run: the one the engine built, else built here once."""
+        if self.workspace is not None:
+            return self.workspace
+        built = self.extras.get("workspace-index")
+        if not isinstance(built, WorkspaceIndex):
+            built = build_index(self.documents, self.config.root, self.roles)
+            self.extras["workspace-index"] = built
+        return built

@@ -1,0 +1,259 @@
+"""The rule engine: documents -> artifacts -> rules -> suppressions and severities -> sorted.
+
+The engine receives its rules as data (:class:`~lanelint.linter.engine.registry.Rule`) and knows
+none of them by name; it reports only its own ``LL`` codes (unreadable file, suppressions,
+internal errors).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+
+from lanelint.linter.engine import meta_rules
+from lanelint.linter.engine.config import Config
+from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
+from lanelint.linter.engine.diagnostics import Diagnostic, Finding, Location, Severity
+from lanelint.linter.engine.registry import Rule
+from lanelint.linter.engine.suppressions import Suppression, read_suppressions
+from lanelint.linter.io.source import DecodeError, decode
+from lanelint.linter.markdown.document import Document
+from lanelint.linter.markdown.parse import parse_document
+from lanelint.linter.protocol.artifacts.model import Artifacts, extract
+from lanelint.linter.protocol.artifacts.stamp import StampSchema
+from lanelint.linter.protocol.roles import RoleBook
+from lanelint.linter.workspace.index import build_index
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """Everything the per-document phase needs; picklable, so workers can receive it."""
+
+    config: Config
+    rules: tuple[Rule, ...]
+    known_codes: tuple[str, ...]
+    stamp_schema: StampSchema
+
+    @property
+    def roles(self) -> RoleBook:
+        return RoleBook(self.config.role_aliases)
+
+
+@dataclass
+class DocumentResult:
+    """What the per-document phase learnt about one file."""
+
+    path: str
+    digest: str | None = None
+    artifacts: Artifacts | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+    line_count: int = 0
+
+
+def is_enabled(code: str, config: Config) -> bool:
+    """``select`` and ``ignore`` by code or prefix; ``LL`` codes are on unless ignored."""
+    if any(code.startswith(prefix) or prefix == "ALL" for prefix in config.ignore):
+        return False
+    if code.startswith("LL") or not config.select:
+        return True
+    return any(prefix == "ALL" or code.startswith(prefix) for prefix in config.select)
+
+
+def severity_of(rule: Rule, config: Config) -> Severity:
+    """The configured severity for a code: the longest matching prefix wins."""
+    best: tuple[int, Severity] | None = None
+    for prefix, level in config.severity.items():
+        if rule.code.startswith(prefix) and (best is None or len(prefix) > best[0]):
+            best = (len(prefix), level)
+    return best[1] if best else rule.severity
+
+
+def _diagnostic(rule: Rule, finding: Finding, path: str, config: Config) -> Diagnostic:
+    location = Location(
+        finding.path or path,
+        max(finding.line, 1),
+        max(finding.column, 1),
+        finding.end_line,
+        finding.end_column,
+    )
+    return Diagnostic(
+        rule.code,
+        severity_of(rule, config),
+        finding.message,
+        location,
+        finding.related,
+        rule.fixable and finding.fix is not None,
+    )
+
+
+def _crash(rule: Rule, path: str, exc: BaseException) -> Diagnostic:
+    return Diagnostic(
+        meta_rules.RULE_CRASHED.code,
+        Severity.ERROR,
+        f"rule {rule.code} failed on this file: {type(exc).__name__}: {exc}",
+        Location(path, 1),
+    )
+
+
+def run_document_rules(
+    document: Document, artifacts: Artifacts, settings: RunSettings
+) -> list[Diagnostic]:
+    context = DocumentContext(
+        document, artifacts, settings.config, settings.roles, settings.stamp_schema
+    )
+    found: list[Diagnostic] = []
+    for rule in settings.rules:
+        if rule.scope != "document" or rule.check is None:
+            continue
+        try:
+            for finding in rule.check(context):
+                found.append(_diagnostic(rule, finding, document.path, settings.config))
+        except Exception as exc:  # isolation: one broken rule never stops the run
+            found.append(_crash(rule, document.path, exc))
+    return found
+
+
+def check_bytes(path: str, data: bytes, settings: RunSettings) -> DocumentResult:
+    """The per-document phase for one file's bytes."""
+    result = DocumentResult(path)
+    try:
+        source = decode(data)
+    except DecodeError as exc:
+        result.diagnostics.append(
+            Diagnostic(
+                meta_rules.UNREADABLE_FILE.code,
+                Severity.ERROR,
+                exc.message,
+                Location(path, exc.line),
+            )
+        )
+        return result
+    result.digest = source.digest
+    return check_text(path, source.text, settings, result)
+
+
+def check_text(
+    path: str, text: str, settings: RunSettings, result: DocumentResult | None = None
+) -> DocumentResult:
+    result = result or DocumentResult(path)
+    try:
+        document = parse_document(path, text)
+        artifacts = extract(document, settings.roles)
+    except Exception as exc:  # isolation: a parser bug becomes a finding
+        result.diagnostics.append(
+            Diagnostic(
+                meta_rules.PARSE_FAILED.code,
+                Severity.ERROR,
+                f"could not parse this file: {type(exc).__name__}: {exc}",
+                Location(path, 1),
+            )
+        )
+        return result
+    result.line_count = len(document.lines)
+    result.artifacts = artifacts
+    result.suppressions = read_suppressions(document.comments, max(len(document.lines), 1))
+    if not artifacts.is_template:
+        result.diagnostics.extend(run_document_rules(document, artifacts, settings))
+    return result
+
+
+def run_workspace_rules(
+    results: Sequence[DocumentResult],
+    settings: RunSettings,
+    extras: dict[str, object] | None = None,
+) -> list[Diagnostic]:
+    """The cross-document phase: every workspace rule once, over all artifacts."""
+    documents = tuple(r.artifacts for r in results if r.artifacts is not None)
+    index = None
+    if any(rule.scope == "workspace" for rule in settings.rules):
+        index = build_index(documents, settings.config.root, settings.roles)
+    context = WorkspaceContext(documents, settings.config, settings.roles, extras or {}, index)
+    anchor = results[0].path if results else "."
+    found: list[Diagnostic] = []
+    for rule in settings.rules:
+        if rule.scope != "workspace" or rule.check is None:
+            continue
+        try:
+            for finding in rule.check(context):
+                found.append(_diagnostic(rule, finding, anchor, settings.config))
+        except Exception as exc:  # isolation
+            found.append(_crash(rule, anchor, exc))
+    return found
+
+
+def _file_ignored(code: str, path: str, config: Config) -> bool:
+    for glob, codes in config.per_file_ignores.items():
+        matched = fnmatchcase(path, glob) or fnmatchcase(path, f"*/{glob}")
+        if matched and any(code.startswith(c) or c == "ALL" for c in codes):
+            return True
+    return False
+
+
+def finalize(
+    results: Sequence[DocumentResult],
+    extra: Iterable[Diagnostic],
+    settings: RunSettings,
+) -> list[Diagnostic]:
+    """Apply suppressions, per-file ignores and select/ignore; add suppression findings; sort."""
+    config = settings.config
+    by_path = {r.path: r for r in results}
+    used: set[int] = set()  # ids of the suppressions that suppressed something in this run
+    kept: list[Diagnostic] = []
+    for diagnostic in [d for r in results for d in r.diagnostics] + list(extra):
+        if not is_enabled(diagnostic.code, config) and not diagnostic.code.startswith("LL9"):
+            continue
+        if _file_ignored(diagnostic.code, diagnostic.path, config):
+            continue
+        owner = by_path.get(diagnostic.path)
+        suppressed = False
+        if owner is not None and not diagnostic.code.startswith("LL9"):
+            for item in owner.suppressions:
+                if item.covers(diagnostic.code, diagnostic.line):
+                    used.add(id(item))
+                    suppressed = True
+        if not suppressed:
+            kept.append(diagnostic)
+    kept.extend(_suppression_findings(results, settings, used))
+    kept.sort(key=Diagnostic.sort_key)
+    return kept
+
+
+def _suppression_findings(
+    results: Sequence[DocumentResult], settings: RunSettings, used: set[int]
+) -> list[Diagnostic]:
+    config = settings.config
+    ran = {rule.code for rule in settings.rules if is_enabled(rule.code, config)}
+    found: list[Diagnostic] = []
+    for result in results:
+        for item in result.suppressions:
+            location = Location(result.path, item.line, item.column)
+            unknown = [
+                c for c in item.codes if not any(k.startswith(c) for k in settings.known_codes)
+            ]
+            for code in unknown:
+                if is_enabled(meta_rules.UNKNOWN_SUPPRESSED_CODE.code, config):
+                    found.append(
+                        Diagnostic(
+                            meta_rules.UNKNOWN_SUPPRESSED_CODE.code,
+                            severity_of(meta_rules.UNKNOWN_SUPPRESSED_CODE, config),
+                            f"suppression names unknown rule code '{code}'",
+                            location,
+                        )
+                    )
+            if id(item) in used or not is_enabled(meta_rules.UNUSED_SUPPRESSION.code, config):
+                continue
+            named = [c for c in item.codes if c not in unknown]
+            if item.codes and not any(any(r.startswith(c) for r in ran) for c in named):
+                continue  # every code it names is switched off or unknown: not its fault
+            label = ", ".join(item.codes) if item.codes else "all codes"
+            found.append(
+                Diagnostic(
+                    meta_rules.UNUSED_SUPPRESSION.code,
+                    severity_of(meta_rules.UNUSED_SUPPRESSION, config),
+                    f"'lanelint-{item.kind}' for {label} suppresses nothing",
+                    location,
+                )
+            )
+    return found

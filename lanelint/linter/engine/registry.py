@@ -1,0 +1,111 @@
+"""Rules as data: a code, a name, a severity, the protocol section, docs and a check.
+
+A rule module declares its rules with :func:`document_rule` or :func:`workspace_rule`; the
+engine receives the list and knows none of them by name.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from lanelint.linter.engine.diagnostics import Finding, Severity
+
+if TYPE_CHECKING:
+    from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
+
+Scope = Literal["document", "workspace", "engine"]
+DocumentCheck = Callable[["DocumentContext"], Iterable[Finding]]
+WorkspaceCheck = Callable[["WorkspaceContext"], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    section: int | None
+    scope: Scope
+    docs: str
+    fixable: bool = False
+    check: Callable[..., Iterable[Finding]] | None = field(default=None, compare=False)
+
+    @property
+    def summary(self) -> str:
+        """The first line of the docs: what the rule checks, in one sentence."""
+        return self.docs.strip().split("\n", 1)[0].strip()
+
+    @property
+    def section_label(self) -> str:
+        return f"section {self.section}" if self.section is not None else "lanelint"
+
+
+_REGISTERED: dict[str, Rule] = {}
+
+
+def _register(rule: Rule) -> Rule:
+    existing = _REGISTERED.get(rule.code)
+    if existing is not None and existing.check is not rule.check:
+        raise ValueError(f"rule code {rule.code} is declared twice")
+    _REGISTERED[rule.code] = rule
+    return rule
+
+
+def _docs(func: Callable[..., object]) -> str:
+    docs = inspect.getdoc(func)
+    if not docs:
+        raise ValueError(f"rule {func.__name__} has no docstring")
+    return docs
+
+
+def document_rule(
+    code: str, name: str, severity: Severity, *, section: int | None, fixable: bool = False
+) -> Callable[[DocumentCheck], DocumentCheck]:
+    """Declare a rule that reads one document at a time."""
+
+    def wrap(func: DocumentCheck) -> DocumentCheck:
+        _register(Rule(code, name, severity, section, "document", _docs(func), fixable, func))
+        return func
+
+    return wrap
+
+
+def workspace_rule(
+    code: str, name: str, severity: Severity, *, section: int | None, fixable: bool = False
+) -> Callable[[WorkspaceCheck], WorkspaceCheck]:
+    """Declare a rule that reads the facts of every document of the run together."""
+
+    def wrap(func: WorkspaceCheck) -> WorkspaceCheck:
+        _register(Rule(code, name, severity, section, "workspace", _docs(func), fixable, func))
+        return func
+
+    return wrap
+
+
+def engine_rule(code: str, name: str, severity: Severity, docs: str) -> Rule:
+    """Declare a code the engine itself reports (unreadable file, unused suppression, ...)."""
+    import textwrap
+
+    return _register(Rule(code, name, severity, None, "engine", textwrap.dedent(docs).strip()))
+
+
+def all_rules() -> list[Rule]:
+    """Every declared rule, sorted by code. Importing :mod:`lanelint.rules` declares them."""
+    import lanelint.rules  # noqa: F401  (declares the rules)
+
+    return sorted(_REGISTERED.values(), key=lambda rule: code_key(rule.code))
+
+
+def code_key(code: str) -> tuple[str, int]:
+    prefix = code.rstrip("0123456789")
+    digits = code[len(prefix) :]
+    return (prefix, int(digits) if digits else 0)
+
+
+def get_rule(code: str) -> Rule | None:
+    for rule in all_rules():
+        if rule.code == code.upper():
+            return rule
+    return None

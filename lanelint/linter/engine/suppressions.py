@@ -1,0 +1,61 @@
+"""Inline suppressions: ``<!-- lanelint-disable CODE -->`` and its siblings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lanelint.linter.markdown.document import Comment
+
+_DIRECTIVE = re.compile(
+    r"[ \t\n]*lanelint-(disable-next-line|disable-file|disable|enable)\b([^\n]*)", re.DOTALL
+)
+_CODE_SPLIT = re.compile(r"[\s,]+")
+
+
+@dataclass(slots=True)
+class Suppression:
+    """One directive: the codes it names (empty: every code) and the lines it covers."""
+
+    kind: str
+    codes: tuple[str, ...]
+    line: int
+    column: int
+    start: int
+    end: int
+
+    def covers(self, code: str, line: int) -> bool:
+        if not self.start <= line <= self.end:
+            return False
+        return not self.codes or any(code.startswith(c) for c in self.codes)
+
+
+def read_suppressions(comments: list[Comment], last_line: int) -> list[Suppression]:
+    """Turn a document's comments into suppressions with resolved line ranges."""
+    found: list[Suppression] = []
+    open_ranges: list[Suppression] = []
+    for comment in comments:
+        match = _DIRECTIVE.match(comment.text)
+        if not match:
+            continue
+        kind = match.group(1)
+        # A reason may follow the codes after "--": <!-- lanelint-disable PDP501 -- why -->
+        named = match.group(2).split("--", 1)[0]
+        codes = tuple(c.upper() for c in _CODE_SPLIT.split(named.strip()) if c)
+        if kind == "disable-next-line":
+            target = comment.end_line + 1
+            found.append(Suppression(kind, codes, comment.line, comment.column, target, target))
+        elif kind == "disable-file":
+            found.append(Suppression(kind, codes, comment.line, comment.column, 1, last_line))
+        elif kind == "disable":
+            item = Suppression(kind, codes, comment.line, comment.column, comment.line, last_line)
+            found.append(item)
+            open_ranges.append(item)
+        else:  # enable
+            for item in open_ranges:
+                if item.end == last_line and (
+                    not codes or set(codes) & set(item.codes) or not item.codes
+                ):
+                    item.end = comment.line
+            open_ranges = [item for item in open_ranges if item.end == last_line]
+    return found

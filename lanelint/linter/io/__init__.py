@@ -1,0 +1,1 @@
+"""Reading: sources and their decoding, discovery of files, globs, and safe writes."""

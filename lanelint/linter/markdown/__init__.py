@@ -1,0 +1,1 @@
+"""Markdown: the markdown-it-py parse, inline scanning and the document model."""

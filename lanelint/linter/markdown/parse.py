@@ -1,0 +1,353 @@
+"""From Markdown text to the :class:`~lanelint.linter.markdown.document.Document` model.
+
+markdown-it-py reads the block structure (with GFM tables); its inline pass is switched off
+because the rules need only code spans, comments and plain text from inline content, which
+:mod:`lanelint.linter.markdown.inline` reads directly from the raw content of each block.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import markdown_it
+from markdown_it import MarkdownIt
+from markdown_it.parser_block import ParserBlock
+from markdown_it.rules_block.state_block import StateBlock
+from markdown_it.token import Token
+from markdown_it.utils import EnvType
+
+from lanelint.linter.markdown import inline
+from lanelint.linter.markdown.document import (
+    Cell,
+    CodeSpan,
+    Comment,
+    Document,
+    Fence,
+    Heading,
+    ListItem,
+    MetaLine,
+    Row,
+    Section,
+    Table,
+)
+
+_BOLD_KEY = re.compile(r"\*\*([^*\n]{1,80}?):\*\*[ \t]*(.*)")
+_BOLD_KEY_OUTSIDE = re.compile(r"\*\*([^*\n]{1,80}?)\*\*:[ \t]*(.*)")
+_LIST_KEY = re.compile(r"([A-Za-z][A-Za-z0-9 /()_.-]{0,60}):(?:[ \t]+(.*))?")
+_CONTENT_BLOCKS = frozenset(
+    {
+        "paragraph_open",
+        "table_open",
+        "fence",
+        "code_block",
+        "bullet_list_open",
+        "ordered_list_open",
+        "blockquote_open",
+    }
+)
+
+
+class _LinedState(StateBlock):
+    """markdown-it's block state with its line tables built by ``str`` methods.
+
+    ``StateBlock`` fills ``bMarks``/``eMarks``/``tShift``/``sCount`` with a loop over every
+    character; this builds the same tables a line at a time (the library sets every other
+    field, from an empty source). Like the library, a last line of only spaces and tabs with
+    no newline after it gets no entry.
+    """
+
+    def __init__(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> None:
+        super().__init__("", md, env, tokens)
+        self.src = src
+        begins: list[int] = []
+        ends: list[int] = []
+        shifts: list[int] = []
+        counts: list[int] = []
+        start = 0
+        length = len(src)
+        while start < length:
+            end = src.find("\n", start)
+            if end == -1:
+                end = length
+            line = src[start:end]
+            indent = len(line) - len(line.lstrip(" \t"))
+            if indent == len(line) and end == length:
+                break  # trailing blanks without a newline: no line, as in StateBlock
+            offset = indent
+            if indent and "\t" in line[:indent]:
+                offset = 0
+                for character in line[:indent]:
+                    offset += 4 - offset % 4 if character == "\t" else 1
+            begins.append(start)
+            ends.append(end)
+            shifts.append(indent)
+            counts.append(offset)
+            start = end + 1
+        begins.append(length)  # the library's fake last entry
+        ends.append(length)
+        shifts.append(0)
+        counts.append(0)
+        self.bMarks = begins
+        self.eMarks = ends
+        self.tShift = shifts
+        self.sCount = counts
+        self.bsCount = [0] * len(begins)
+        self.lineMax = len(begins) - 1
+
+
+class _LinedBlockParser(ParserBlock):
+    """``ParserBlock.parse`` with :class:`_LinedState` in place of ``StateBlock``."""
+
+    def parse(
+        self, src: str, md: MarkdownIt, env: EnvType, outTokens: list[Token]
+    ) -> list[Token] | None:
+        if not src:
+            return None
+        state = _LinedState(src, md, env, outTokens)
+        self.tokenize(state, state.line, state.lineMax)
+        return state.tokens
+
+
+@lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    """CommonMark with GFM tables, block rules only."""
+    md = MarkdownIt("commonmark").enable(["table"])
+    md.disable("inline")
+    if not markdown_it.__version__.startswith("3."):
+        return md  # the line tables follow markdown-it-py 3's StateBlock; stay stock elsewhere
+    block = _LinedBlockParser()
+    block.ruler = md.block.ruler
+    md.block = block
+    return md
+
+
+def _cell_columns(line: str) -> list[int]:
+    """1-based columns where the cells of a table row start (after each unescaped pipe)."""
+    columns: list[int] = []
+    stripped = line.lstrip()
+    while stripped.startswith(">"):  # a table inside a block quote
+        stripped = stripped[1:].lstrip()
+    offset = len(line) - len(stripped)
+    i = offset
+    if stripped.startswith("|"):
+        i += 1
+    start = i
+    n = len(line)
+    while i <= n:
+        if i == n or (line[i] == "|" and (i == 0 or line[i - 1] != "\\")):
+            j = start
+            while j < i and line[j] in " \t":
+                j += 1
+            columns.append(j + 1)
+            start = i + 1
+        i += 1
+    return columns
+
+
+def _split_meta(text: str) -> tuple[str, str, int] | None:
+    """``(key, value, value offset)`` of a ``**Key:** value`` line."""
+    line = text.strip()
+    lead = len(text) - len(text.lstrip())
+    for pattern in (_BOLD_KEY, _BOLD_KEY_OUTSIDE):
+        match = pattern.match(line)
+        if match:
+            return match.group(1).strip(), match.group(2).strip(), lead + match.start(2)
+    return None
+
+
+class _Builder:
+    def __init__(self, path: str, text: str) -> None:
+        self.lines = text.split("\n")
+        if self.lines and self.lines[-1] == "":
+            self.lines.pop()
+        total = max(len(self.lines), 1)
+        self.root = Section(heading=None, level=0, line=1, end_line=total)
+        self.stack: list[Section] = [self.root]
+        self.doc = Document(path=path, text=text, lines=self.lines, root=self.root)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _line(self, index: int) -> str:
+        return self.lines[index] if 0 <= index < len(self.lines) else ""
+
+    def _column(self, line: int, needle: str) -> int:
+        index = self._line(line - 1).find(needle)
+        return index + 1 if index >= 0 else 1
+
+    def _spans(self, content: str, first_line: int) -> None:
+        if "`" not in content:
+            return
+        line, seen = first_line, 0
+        for text, offset in inline.code_spans(content):
+            line += content.count("\n", seen, offset)  # incremental: linear in the block
+            seen = offset
+            self.doc.code_spans.append(CodeSpan(text, line, self._column(line, text)))
+
+    def _comments(self, content: str, first_line: int) -> None:
+        if "<!--" not in content:
+            return
+        line, seen = first_line, 0
+        for text, offset in inline.comments(content):
+            line += content.count("\n", seen, offset)  # incremental: linear in the block
+            seen = offset
+            end = line + text.count("\n")
+            self.doc.comments.append(Comment(text, line, end, self._column(line, "<!--")))
+
+    # -- block handlers ------------------------------------------------------------------
+    def heading(self, tokens: list[Token], i: int) -> None:
+        tok = tokens[i]
+        assert tok.map is not None
+        line = tok.map[0] + 1
+        content = tokens[i + 1].content if i + 1 < len(tokens) else ""
+        level = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 1
+        heading = Heading(level, inline.strip_inline(content), line, 1)
+        self.doc.headings.append(heading)
+        while self.stack[-1].level >= level:
+            self.stack.pop().end_line = max(line - 1, 1)
+        section = Section(heading=heading, level=level, line=line, end_line=len(self.lines))
+        self.stack[-1].children.append(section)
+        self.stack.append(section)
+        self._spans(content, line)
+
+    def table(self, tokens: list[Token], i: int) -> int:
+        open_tok = tokens[i]
+        assert open_tok.map is not None
+        header: list[list[tuple[str, int]]] = []
+        rows: list[tuple[int, list[tuple[str, int]]]] = []
+        current: list[tuple[str, int]] = []
+        in_head = False
+        j = i + 1
+        while j < len(tokens) and tokens[j].type != "table_close":
+            tok = tokens[j]
+            if tok.type == "thead_open":
+                in_head = True
+            elif tok.type == "thead_close":
+                in_head = False
+            elif tok.type == "tr_open":
+                current = []
+                assert tok.map is not None
+                if in_head:
+                    header.append(current)
+                else:
+                    rows.append((tok.map[0] + 1, current))
+            elif tok.type == "inline":
+                assert tok.map is not None
+                current.append((tok.content.strip(), tok.map[0] + 1))
+            j += 1
+        head_line = open_tok.map[0] + 1
+        head_cols = _cell_columns(self._line(head_line - 1))
+
+        def cells(items: list[tuple[str, int]], line: int) -> tuple[Cell, ...]:
+            cols = head_cols if line == head_line else _cell_columns(self._line(line - 1))
+            out = []
+            for index, (text, _) in enumerate(items):
+                column = cols[index] if index < len(cols) else 1
+                out.append(Cell(text, line, column))
+                self._spans(text, line)
+            return tuple(out)
+
+        table = Table(
+            line=head_line,
+            end_line=open_tok.map[1],
+            header=cells(header[0] if header else [], head_line),
+            rows=tuple(Row(line, cells(items, line)) for line, items in rows),
+            section=self.stack[-1].title,
+        )
+        self.doc.tables.append(table)
+        return j
+
+    def paragraph(self, tok: Token, list_depth: int, item_line: int | None) -> None:
+        assert tok.map is not None
+        first = tok.map[0] + 1
+        content = tok.content
+        self._spans(content, first)
+        self._comments(content, first)
+        if item_line is not None:
+            self.doc.list_items.append(
+                ListItem(inline.strip_inline(content), first, list_depth, self.stack[-1].title)
+            )
+            head = content.split("\n", 1)[0]
+            match = _LIST_KEY.fullmatch(head.strip())
+            if match and "`" not in match.group(1):
+                value = (match.group(2) or "").strip()
+                column = self._column(first, value) if value else 1
+                self.doc.meta.append(MetaLine(match.group(1).strip(), value, first, column, "list"))
+                return
+        if "**" in content:
+            for offset, text in enumerate(content.split("\n")):
+                found = _split_meta(text)
+                if found:
+                    key, value, _ = found
+                    line = first + offset
+                    column = self._column(line, value) if value else 1
+                    self.doc.meta.append(MetaLine(key, value, line, column, "bold"))
+
+    def build(self, tokens: list[Token]) -> Document:
+        list_depth = 0
+        pending_item: int | None = None
+        i = 0
+        n = len(tokens)
+        while i < n:
+            tok = tokens[i]
+            kind = tok.type
+            if tok.level == 0 and kind in _CONTENT_BLOCKS:
+                self.stack[-1].blocks += 1
+            if kind == "heading_open":
+                self.heading(tokens, i)
+                i += 3
+                continue
+            if kind == "table_open":
+                i = self.table(tokens, i) + 1
+                continue
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                list_depth += 1
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                list_depth -= 1
+            elif kind == "list_item_open":
+                assert tok.map is not None
+                pending_item = tok.map[0] + 1
+            elif kind == "inline" and tokens[i - 1].type == "paragraph_open":
+                self.paragraph(tok, max(list_depth - 1, 0), pending_item)
+                pending_item = None
+            elif kind == "fence" and tok.map is not None:
+                self.doc.fences.append(
+                    Fence(tok.info.strip(), tok.content, tok.map[0] + 1, tok.map[1])
+                )
+            elif kind == "html_block" and tok.map is not None:
+                self._comments(tok.content, tok.map[0] + 1)
+                if tok.level == 0 and not tok.content.lstrip().startswith("<!--"):
+                    self.stack[-1].blocks += 1
+            i += 1
+        return self.doc
+
+
+_FRONT_MATTER_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_ -]{0,60}:(?:[ \t].*)?")
+_FRONT_MATTER_MAX_LINES = 200
+
+
+def mask_front_matter(text: str) -> str:
+    """``text`` with a leading YAML front matter block blanked out, line numbers kept.
+
+    CommonMark reads ``---`` / ``title: x`` / ``---`` as a thematic break and a setext heading,
+    which would become the document's title. A block counts as front matter when the first
+    line is ``---``, the next one is a ``key: value`` line, and a ``---`` or ``...`` line closes
+    it within the first lines of the file.
+    """
+    if not text.startswith("---"):
+        return text
+    lines = text.split("\n", _FRONT_MATTER_MAX_LINES + 1)
+    if lines[0].rstrip() != "---" or len(lines) < 3 or not _FRONT_MATTER_KEY.fullmatch(lines[1]):
+        return text
+    for index in range(2, min(len(lines), _FRONT_MATTER_MAX_LINES)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "\n" * (index + 1) + "\n".join(lines[index + 1 :])
+    return text
+
+
+def parse_document(path: str, text: str) -> Document:
+    """Parse ``text`` (with ``\\n`` line endings) into a :class:`Document`.
+
+    A leading YAML front matter block is skipped (its lines keep their numbers).
+    """
+    tokens = markdown_parser().parse(mask_front_matter(text))
+    return _Builder(path, text).build(tokens)

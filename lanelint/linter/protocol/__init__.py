@@ -1,0 +1,1 @@
+"""The protocol's artifacts, roles, timestamps and vocabulary, read from documents."""

@@ -1,0 +1,26 @@
+"""``lanelint board``: a batch at a glance, built from the workspace index.
+
+:mod:`.model` turns the index into batches of lanes, edges, overlaps and locks; ``text``,
+``markdown`` and ``json_board`` render it; :mod:`.mermaid` draws the dependency graph.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from lanelint.linter.report.board.model import Board, build_board
+
+Renderer = Callable[[Board], str]
+
+#: Format name -> module in this package with a ``render(board) -> str`` function.
+FORMATS: dict[str, str] = {"text": "text", "markdown": "markdown", "json": "json_board"}
+
+
+def renderer(name: str) -> Renderer:
+    module = importlib.import_module(f"lanelint.linter.report.board.{FORMATS[name]}")
+    render: Renderer = module.render
+    return render
+
+
+__all__ = ["FORMATS", "Board", "build_board", "renderer"]

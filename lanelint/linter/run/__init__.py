@@ -1,0 +1,1 @@
+"""The run: settings, per-document results (cache, workers, buffers), the workspace phase."""
