@@ -145,7 +145,7 @@ class Cache:
 
     def __init__(self, root: Path, key: str) -> None:
         self.folder = cache_dir(root)
-        self.root = root
+        self.root = self.folder.parent  # writes never leave the folder that holds the cache
         self.key = key
         self._shards: dict[int, dict[str, tuple[str, bytes]]] = {}
         self._dirty: dict[int, dict[str, tuple[str, bytes]]] = {}
