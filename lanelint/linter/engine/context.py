@@ -10,6 +10,7 @@ from lanelint.linter.protocol.artifacts.model import Artifacts
 from lanelint.linter.protocol.artifacts.stamp import StampSchema
 from lanelint.linter.protocol.roles import RoleBook
 from lanelint.linter.workspace.index import WorkspaceIndex, build_index
+from lanelint.linter.workspace.summary import DocumentSummary
 
 
 @dataclass(frozen=True)
@@ -23,9 +24,9 @@ class DocumentContext:
 
 @dataclass(frozen=True)
 class WorkspaceContext:
-    """The artifacts of every document of the run, for rules that relate documents."""
+    """The summaries of every document of the run, for rules that relate documents."""
 
-    documents: tuple[Artifacts, ...]
+    documents: tuple[DocumentSummary | Artifacts, ...]
     config: Config
     roles: RoleBook
     extras: dict[str, object] = field(default_factory=dict)

@@ -24,6 +24,7 @@ from lanelint.linter.protocol.artifacts.model import Artifacts, extract
 from lanelint.linter.protocol.artifacts.stamp import StampSchema
 from lanelint.linter.protocol.roles import RoleBook
 from lanelint.linter.workspace.index import build_index
+from lanelint.linter.workspace.summary import DocumentSummary, summarize
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class DocumentResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
     line_count: int = 0
+    #: What the document contributes to the workspace phase (computed with its artifacts).
+    summary: DocumentSummary | None = None
 
 
 def is_enabled(code: str, config: Config) -> bool:
@@ -153,10 +156,19 @@ def check_text(
         return result
     result.line_count = len(document.lines)
     result.artifacts = artifacts
+    result.summary = summarize(artifacts, document)
     result.suppressions = read_suppressions(document.comments, max(len(document.lines), 1))
     if not artifacts.is_template:
         result.diagnostics.extend(run_document_rules(document, artifacts, settings))
     return result
+
+
+def _summary_of(result: DocumentResult) -> DocumentSummary:
+    """The result's summary; one made from its artifacts where it has none."""
+    if result.summary is not None:
+        return result.summary
+    assert result.artifacts is not None
+    return summarize(result.artifacts)
 
 
 def run_workspace_rules(
@@ -165,7 +177,7 @@ def run_workspace_rules(
     extras: dict[str, object] | None = None,
 ) -> list[Diagnostic]:
     """The cross-document phase: every workspace rule once, over all artifacts."""
-    documents = tuple(r.artifacts for r in results if r.artifacts is not None)
+    documents = tuple(_summary_of(r) for r in results if r.summary or r.artifacts)
     index = None
     if any(rule.scope == "workspace" for rule in settings.rules):
         index = build_index(documents, settings.config.root, settings.roles)

@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from lanelint.linter.engine.passes import DocumentResult, RunSettings
 from lanelint.linter.engine.registry import Rule
 
@@ -44,6 +46,19 @@ class CodecError(Exception):
 
 
 # -- a generic codec: frozen dataclasses of plain values <-> JSON ---------------------------
+
+
+def _struct(tp: type[msgspec.Struct]) -> tuple[Encoder, Decoder, str]:
+    """A ``msgspec`` struct (a workspace summary): msgspec's own builtins form, validated."""
+
+    def decode(value: Any) -> Any:
+        try:
+            return msgspec.convert(value, tp)
+        except msgspec.ValidationError as exc:
+            raise CodecError(f"not a {tp.__name__}: {exc}") from None
+
+    shape = f"{tp.__qualname__}{msgspec.json.schema(tp)}"
+    return (msgspec.to_builtins, decode, shape)
 
 
 class _Codec:
@@ -72,6 +87,8 @@ class _Codec:
             return (str, _checked(str, Path), "Path")
         if dataclasses.is_dataclass(tp) and isinstance(tp, type):
             return self._dataclass(tp)
+        if isinstance(tp, type) and issubclass(tp, msgspec.Struct):
+            return _struct(tp)
         origin = typing.get_origin(tp)
         args = typing.get_args(tp)
         if origin in (typing.Union, types.UnionType):
