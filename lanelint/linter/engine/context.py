@@ -9,7 +9,7 @@ from lanelint.linter.markdown.document import Document
 from lanelint.linter.protocol.artifacts.model import Artifacts
 from lanelint.linter.protocol.artifacts.stamp import StampSchema
 from lanelint.linter.protocol.roles import RoleBook
-from lanelint.linter.workspace.index import WorkspaceIndex, build_index
+from lanelint.linter.workspace.index import Batch, WorkspaceIndex, build_index
 from lanelint.linter.workspace.summary import DocumentSummary
 
 
@@ -31,6 +31,15 @@ class WorkspaceContext:
     roles: RoleBook
     extras: dict[str, object] = field(default_factory=dict)
     workspace: WorkspaceIndex | None = None
+    #: The batch ids a ``reads="batch"`` rule checks this time; ``None`` for every batch.
+    only: frozenset[str] | None = None
+
+    def batches(self) -> list[Batch]:
+        """The batches to check: every batch of the run, or those named by ``only``."""
+        index = self.index
+        if self.only is None:
+            return list(index.batches.values())
+        return [index.batches[b] for b in sorted(self.only) if b in index.batches]
 
     @property
     def index(self) -> WorkspaceIndex:
