@@ -62,17 +62,13 @@ def _pairs(lanes: Sequence[LaneRef]) -> Iterator[Overlap]:
 def _overlaps(batch: Batch) -> Iterator[Overlap]:
     """The overlapping pairs of running lanes of a batch, from every document that writes it.
 
-    Lanes of one table are compared with each other, row by row. Lanes written in different
-    tables (or documents) are compared once per pair of lane ids, by the first row of each,
-    unless some table writes both (that table's comparison decides). A lane written several
-    times is one lane: never compared with itself, and finished when any row says so.
+    Lanes of one table are compared with each other, row by row, by their own status (as a
+    table always was). Lanes written in different tables (or documents) are compared once per
+    pair of lane ids, by the first row of each, unless some table writes both (that table's
+    comparison decides); across tables a lane is one lane, never compared with itself, and
+    finished when any of its rows says so.
     """
-    finished = {r.ident for r in batch.lanes if r.id and r.lane.status in FINISHED_STATUSES}
-    running = [
-        r
-        for r in batch.lanes
-        if r.lane.status not in FINISHED_STATUSES and not (r.id and r.ident in finished)
-    ]
+    running = [r for r in batch.lanes if r.lane.status not in FINISHED_STATUSES]
     tables: dict[int, list[LaneRef]] = {}
     for ref in running:
         tables.setdefault(id(ref.plan), []).append(ref)
@@ -80,10 +76,11 @@ def _overlaps(batch: Batch) -> Iterator[Overlap]:
         yield from _pairs(lanes)
     if len(tables) < 2:
         return
+    finished = {r.ident for r in batch.lanes if r.id and r.lane.status in FINISHED_STATUSES}
     written_in: dict[tuple[str, str], set[int]] = {}
     first: dict[tuple[str, str], LaneRef] = {}
     for ref in running:
-        if ref.id:
+        if ref.id and ref.ident not in finished:
             written_in.setdefault(ref.ident, set()).add(id(ref.plan))
             first.setdefault(ref.ident, ref)
     for earlier, later, one, other in _pairs(list(first.values())):
@@ -122,8 +119,9 @@ def lane_file_overlap(ctx: WorkspaceContext) -> Iterator[Finding]:
     `**Batch:** B-7`, or a heading such as `## Batch B-7`), in whichever documents it is
     written. A document with `## Batch B-1` and `## Batch B-2` sections holds two batches; a
     document with lanes and no batch id is a batch of its own. A lane written in several
-    documents (a dispatch and a workboard) is one lane, never compared with itself, and
-    finished when any of its rows says `done`, `merged`, `closed` or `cancelled`.
+    documents (a dispatch and a workboard) is one lane: never compared with itself, and,
+    against lanes of other tables, finished when any of its rows says `done`, `merged`,
+    `closed` or `cancelled`. Lanes of one table are compared row by row.
 
     ## Why
     Protocol section 5: parallel execution is allowed for disjoint file sets. Overlapping

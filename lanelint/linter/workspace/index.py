@@ -197,9 +197,8 @@ class WorkspaceIndex:
         self._moments: dict[str, datetime | None] = {}
         for document in self.documents:
             self._add(document)
-        self._lanes_by_ident: dict[tuple[str, str], LaneRef] = {}
-        for lane in self.lanes:
-            self._lanes_by_ident.setdefault(lane.ident, lane)
+        # Where a batch writes a lane more than once, its last row stands for it.
+        self._lanes_by_ident = {lane.ident: lane for lane in self.lanes}
         self._lanes_by_id: dict[str, list[LaneRef]] = {}
         self._lanes_by_id_task: dict[tuple[str, str], list[LaneRef]] = {}
         self._lanes_by_task: dict[str, list[LaneRef]] = {}
