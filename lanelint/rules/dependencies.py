@@ -149,7 +149,7 @@ def _cycle_from(start: str, graph: dict[str, list[str]]) -> list[str] | None:
 # -- across documents -------------------------------------------------------------------
 
 
-@workspace_rule("PDP603", "hard-dependency-not-accepted", Severity.ERROR, section=6)
+@workspace_rule("PDP603", "hard-dependency-not-accepted", Severity.ERROR, section=6, reads="batch")
 def hard_dependency_not_accepted(ctx: WorkspaceContext) -> Iterator[Finding]:
     """A lane with a hard dependency is active or done while its upstream has no accepted commit.
 
@@ -173,7 +173,7 @@ def hard_dependency_not_accepted(ctx: WorkspaceContext) -> Iterator[Finding]:
     dependency `soft(A)` and tag assumptions `[ASSUMPTION]`.
     """
     index = ctx.index
-    for lane in index.lanes:
+    for lane in (lane for batch in ctx.batches() for lane in batch.lanes):
         status = lane.lane.status
         if not (is_active(status) or is_done(status)):
             continue
