@@ -121,7 +121,7 @@ def _add(path: str, text: str) -> Edit:
 
 
 EDITS: dict[str, Edit] = {
-    "lane finished": _replace("spec/b1_workboard.md", "`src/app.py` | active", "`src/app.py` | done"),
+    "lane finished": _replace("spec/b1_workboard.md", "app.py` | active", "app.py` | done"),
     "lane moved batch": _replace("spec/b1_workboard.md", "**Batch:** B-1", "**Batch:** B-2"),
     "dependency fixed": _replace("spec/sprint.md", "hard(Q)", "hard(A)"),
     "section renamed": _replace("spec/sprint.md", "## Batch B-3", "## Batch B-4"),
