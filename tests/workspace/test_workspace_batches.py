@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from lanelint.linter.engine.config import Config
 from lanelint.linter.run.api import LintResult
 from tests.conftest import lint_folder
 
@@ -157,3 +158,33 @@ def test_a_lane_written_twice_counts_once_towards_the_active_limit(tmp_path: Pat
         },
     )
     assert [d for d in _lint(root).diagnostics if d.code == "PDP201"] == []
+
+
+def test_the_board_shows_a_split_batch_once_and_a_two_batch_file_twice(tmp_path: Path) -> None:
+    from lanelint.linter.report.board import build_board
+    from lanelint.linter.report.board.mermaid import flowchart
+    from lanelint.linter.run.collect import index_paths
+
+    split = _write(
+        tmp_path / "split",
+        {
+            "a_dispatch.md": "# Dispatch\n\n- Batch id: `B-9`\n\n" + _table("A", "B"),
+            "b_workboard.md": "# Workboard\n\n**Batch:** B-9\n\n" + _table("B", "C"),
+            "c_sprint.md": "# Sprint\n\n## Batch B-1\n\n"
+            + _table("D")
+            + "\n## Batch B-2\n\n"
+            + _table("E"),
+        },
+    )
+    board = build_board(index_paths([split], Config(root=split.resolve())))
+    shown = {batch.id: [lane.id for lane in batch.lanes] for batch in board.batches}
+    assert shown == {"B-9": ["A", "B", "C"], "B-1": ["D"], "B-2": ["E"]}
+    (nine,) = [batch for batch in board.batches if batch.id == "B-9"]
+    assert [lane.path.rsplit("/", 1)[-1] for lane in nine.lanes] == [
+        "a_dispatch.md",
+        "b_workboard.md",  # lane B's last row stands for it
+        "b_workboard.md",
+    ]
+    nodes = [line for line in flowchart(nine).split("\n") if line.endswith('"]')]
+    assert len(nodes) == len(set(nodes)) == 3
+    assert all("overlap: B" not in marks for lane in nine.lanes for marks in lane.marks.values())

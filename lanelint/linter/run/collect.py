@@ -21,5 +21,5 @@ def index_paths(paths: Sequence[str | Path], config: Config) -> WorkspaceIndex:
     entries = discover(targets, root=config.root, exclude=config.exclude)
     settings = replace(make_settings(config, entries), rules=())
     results = [read_entry(entry, settings) for entry in entries]
-    documents = [r.artifacts for r in results if r.artifacts is not None]
+    documents = [r.summary for r in results if r.summary is not None]
     return build_index(documents, config.root, settings.roles)
