@@ -31,8 +31,8 @@ def test_every_extracted_artifact_round_trips() -> None:
         text = json.dumps(encode(result))
         back = decode(json.loads(text))
         assert back == result, path
-        if result.artifacts is not None:
-            kinds.update(result.artifacts.kinds)
+        if result.summary is not None:
+            kinds.update(result.summary.kinds)
     assert {"preflight-stamp", "lane-plan", "gate-report", "ledger"} <= kinds
 
 

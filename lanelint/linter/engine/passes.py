@@ -49,6 +49,8 @@ class DocumentResult:
 
     path: str
     digest: str | None = None
+    #: The full artifacts, for callers that build a result themselves; the per-document
+    #: phase keeps only ``summary``.
     artifacts: Artifacts | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
@@ -157,7 +159,8 @@ def check_text(
         )
         return result
     result.line_count = len(document.lines)
-    result.artifacts = artifacts
+    # Only the summary outlives the per-document phase: memory grows with lanes and rows,
+    # not with the text (``artifacts`` stays empty unless a caller fills it).
     result.summary = summarize(artifacts, document)
     result.suppressions = read_suppressions(document.comments, max(len(document.lines), 1))
     if not artifacts.is_template:
