@@ -210,7 +210,11 @@ def ledger_commit_invalid(ctx: DocumentContext) -> Iterator[Finding]:
     """
     for ledger in ctx.artifacts.ledgers:
         for row in ledger.rows:
-            if is_commit_ref(row.commit) or is_placeholder(row.commit):
+            if is_placeholder(row.commit):
+                continue
+            if row.commits and all(is_commit_ref(commit) for commit in row.commits):
+                continue
+            if not row.commits and is_commit_ref(row.commit):
                 continue
             shown = quote(row.commit) if row.commit else "empty"
             yield Finding(

@@ -12,12 +12,10 @@ from lanelint.linter.protocol.artifacts.lane_plan import Lane, LanePlan, PathCla
 from lanelint.linter.protocol.artifacts.mentions import lane_ids, roles_in, task_ids
 from lanelint.linter.protocol.artifacts.notes import Note
 from lanelint.linter.protocol.roles import RoleBook
-from lanelint.linter.workspace.index import LaneRef, Located, is_blocked
+from lanelint.linter.protocol.vocabulary.statuses import BLOCKED, FINISHED_STATES
+from lanelint.linter.workspace.index import LaneRef, Located
 from lanelint.linter.workspace.index import key as id_key
 from lanelint.rules._relations import lane_at
-
-#: Lanes in these states no longer run in parallel with anyone.
-FINISHED_STATUSES = frozenset({"done", "cancelled", "canceled", "merged", "closed"})
 
 
 def _overlaps(plan: LanePlan) -> Iterator[tuple[Lane, Lane, PathClaim, PathClaim]]:
@@ -27,7 +25,7 @@ def _overlaps(plan: LanePlan) -> Iterator[tuple[Lane, Lane, PathClaim, PathClaim
     its paths or claim a glob (all earlier lanes when it claims a glob itself): linear in the
     rows for plain paths, where comparing every pair was quadratic.
     """
-    lanes = [lane for lane in plan.lanes if lane.status not in FINISHED_STATUSES]
+    lanes = [lane for lane in plan.lanes if lane.state not in FINISHED_STATES]
     by_path: dict[str, list[int]] = {}
     globbed: list[int] = []
     for index, lane in enumerate(lanes):
@@ -214,8 +212,7 @@ def locked_file_touched_by_non_owner(ctx: WorkspaceContext) -> Iterator[Finding]
     index = ctx.index
     for batch in index.batches.values():
         for lane in batch.lanes:
-            status = lane.lane.status
-            if status in FINISHED_STATUSES or is_blocked(status):
+            if lane.lane.state in FINISHED_STATES or lane.lane.state == BLOCKED:
                 continue
             for lock in lane.plan.locks:
                 owners = _lock_owners(lock.owner, batch.lanes, ctx.roles)

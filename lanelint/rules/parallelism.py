@@ -8,8 +8,7 @@ from lanelint.linter.engine.context import DocumentContext
 from lanelint.linter.engine.diagnostics import Finding, Severity
 from lanelint.linter.engine.registry import document_rule
 from lanelint.linter.protocol.roles import LANE_TYPES, lane_type_name, lane_type_of
-
-ACTIVE_STATUSES = frozenset({"active", "in progress", "in-progress", "running", "wip"})
+from lanelint.linter.protocol.vocabulary import statuses
 
 
 @document_rule("PDP201", "too-many-active-lanes", Severity.WARNING, section=2)
@@ -33,7 +32,7 @@ def too_many_active_lanes(ctx: DocumentContext) -> Iterator[Finding]:
         (plan, lane)
         for plan in ctx.artifacts.lane_plans
         for lane in plan.lanes
-        if lane.status in ACTIVE_STATUSES
+        if lane.state == statuses.ACTIVE
     ]
     if len(active) > limit:
         plan = active[limit][0]

@@ -8,18 +8,9 @@ from pathlib import PurePosixPath
 
 from lanelint.linter.markdown import inline
 from lanelint.linter.markdown.document import Document, Section
+from lanelint.linter.protocol.vocabulary.sections import GATE_SECTIONS
 
-#: The seven sections, in order, with the spellings accepted for each (compared without
-#: punctuation, spaces or case).
-GATE_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Role confirmation", ("roleconfirmation",)),
-    ("Decisions", ("decisions",)),
-    ("Artifacts", ("artifacts", "artefacts")),
-    ("Traceability", ("traceability",)),
-    ("Implementation handoff", ("implementationhandoff",)),
-    ("Risks / open questions", ("risksopenquestions", "risks", "risksandopenquestions")),
-    ("ADR status", ("adrstatus",)),
-)
+__all__ = ["GATE_SECTIONS"]
 
 _NUMBER = re.compile(r"(\d{1,2})(?:[ \t]*[).:][ \t]*|[ \t]+)")
 _TITLE = re.compile(r"gate[ \t_-]*report\b[ \t]*[:—–-]*[ \t]*(.*)", re.IGNORECASE)

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from lanelint.linter.markdown.document import Table
+from lanelint.linter.protocol.values import header_key, read_value
+from lanelint.linter.protocol.vocabulary.blanks import BLANK_WORDS
 
-_PARENS = re.compile(r"\([^()]*\)")
-
-#: Cell values that say "nothing here yet": a lane with task ``TBD`` has no task.
-BLANK_VALUES = frozenset({"", "-", "--", "—", "–", "n/a", "na", "none", "tbd", "todo", "?", "…"})
+#: Cell values that say "nothing here yet" (the vocabulary's blank stand-ins).
+BLANK_VALUES = BLANK_WORDS
 
 
 def normalise_header(text: str) -> str:
     """Lower case, no backticks, nothing in parentheses, single spaces."""
-    text = _PARENS.sub(" ", text.replace("`", ""))
-    return " ".join(text.replace("*", "").split()).casefold()
+    return header_key(text)
 
 
 def column_map(table: Table, names: Mapping[str, frozenset[str]]) -> dict[str, int]:
@@ -33,9 +31,14 @@ def column_map(table: Table, names: Mapping[str, frozenset[str]]) -> dict[str, i
 
 def is_blank(text: str | None) -> bool:
     """Whether a cell value is empty or one of the usual stand-ins for nothing (``TBD``, ``-``)."""
-    return text is None or plain(text).casefold() in BLANK_VALUES
+    return text is None or read_value(text).blank
 
 
 def plain(text: str) -> str:
     """A cell's value without backticks or surrounding emphasis."""
     return text.replace("`", "").strip().strip("*_").strip()
+
+
+def core(text: str) -> str:
+    """A cell's core value: no qualifiers, backticks or emphasis (see ``protocol.values``)."""
+    return read_value(text).core
