@@ -30,8 +30,15 @@ class RoleBook:
         self._table = table
 
     def canonical(self, text: str) -> str | None:
-        """The canonical name of one role spelling, or ``None`` when it is no known role."""
-        return self._table.get(_key(text))
+        """The canonical name of one role spelling, or ``None`` when it is no known role.
+
+        The value grammar applies: ``Executive Assistant (Alice)``, ``EA — backend`` and
+        ``**EA**`` are all the Executive Assistant.
+        """
+        found = self._table.get(_key(text))
+        if found is None and text:
+            found = self._table.get(_key(read_value(text).core))
+        return found
 
     def split(self, text: str) -> tuple[list[str], list[str]]:
         """``(canonical roles, unknown parts)`` of a cell naming one or several owners.

@@ -19,8 +19,10 @@ Every reader here is a single left-to-right scan: linear in the length of the te
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lanelint.linter.protocol.vocabulary.blanks import BLANK_WORDS
 from lanelint.linter.protocol.vocabulary.links import LINK_WORDS
@@ -31,6 +33,11 @@ _OPEN = {"(": ")", "（": "）"}
 _DASHES = "—–"
 _ITEM_SEPARATORS = ",;+&\n"
 _TRIM = " \t,;:!|"
+#: A run of characters that need no decision: copied in one step (a plain character class,
+#: so it cannot backtrack).
+_PLAIN_RUN = re.compile(r"[^`(~*_\-\u0080-\U0010FFFF]+")
+_GROUP_RUN = re.compile(r"[^`()（）]+")
+_ITEM_RUN = re.compile(r"[^`(,;+&\n/ <\-\u0080-\U0010FFFF]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +115,10 @@ def _structure(text: str) -> tuple[dict[int, int], dict[int, int]]:
     i = 0
     n = len(text)
     while i < n:
+        run = _GROUP_RUN.match(text, i)
+        if run is not None:
+            i = run.end()
+            continue
         char = text[i]
         if char == "`":
             end = _code_end(text, i)
@@ -158,6 +169,7 @@ def _emphasis(text: str, i: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=8192)
 def read_value(text: str) -> Value:
     """Read one value into its core and qualifiers (see the module docs for the grammar)."""
     codes, groups = _structure(text)
@@ -168,6 +180,14 @@ def read_value(text: str) -> Value:
     i = 0
     n = len(text)
     while i < n:
+        run = _PLAIN_RUN.match(text, i)
+        if run is not None:
+            chunk = run.group()
+            if start < 0 and chunk.strip():
+                start = i + len(chunk) - len(chunk.lstrip())
+            parts.append(chunk)
+            i = run.end()
+            continue
         char = text[i]
         if char == "`":
             end = codes.get(i, -1)
@@ -247,6 +267,10 @@ def split_items(text: str) -> list[tuple[int, str]]:
     i = 0
     n = len(text)
     while i < n:
+        run = _ITEM_RUN.match(text, i)
+        if run is not None:
+            i = run.end()
+            continue
         char = text[i]
         if char == "`":
             i = codes.get(i, i + 1)
@@ -262,13 +286,11 @@ def split_items(text: str) -> list[tuple[int, str]]:
         ):
             width = 1
         elif (
-            char in "aA"
-            and text[i : i + 3].casefold() == "and"
-            and i > 0
-            and text[i - 1].isspace()
-            and (i + 3 == n or text[i + 3].isspace())
+            char == " "
+            and text[i + 1 : i + 4].casefold() == "and"
+            and (i + 4 == n or text[i + 4].isspace())
         ):
-            width = 3
+            width = 4
         elif char == "<" and text[i : i + 4].casefold() in ("<br>", "<br/"):
             close = text.find(">", i)
             width = close - i + 1 if close > 0 else 4

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lanelint.linter.markdown import inline
 from lanelint.linter.markdown.document import Cell, Document, Table
-from lanelint.linter.protocol.artifacts.tables import BLANK_VALUES, column_map, is_blank, plain
+from lanelint.linter.protocol.artifacts.tables import (
+    BLANK_VALUES,
+    column_map,
+    is_blank,
+    plain,
+    unplaced_headers,
+)
 from lanelint.linter.protocol.roles import RoleBook
 from lanelint.linter.protocol.values import (
     is_emoji,
@@ -188,6 +194,8 @@ class LanePlan:
     lanes: tuple[Lane, ...]
     batch_id: str
     locks: tuple[LockAssignment, ...]
+    #: Header cells lanelint cannot place (no field, no known free-text column).
+    unplaced: tuple[Cell, ...] = ()
 
     def lane(self, lane_id: str) -> Lane | None:
         wanted = lane_id.casefold()
@@ -255,7 +263,8 @@ def read_lane_plans(document: Document, roles: RoleBook) -> list[LanePlan]:
             continue
         if locks is None:
             locks = _locks(document)
-        plans.append(_plan(table, columns, roles, batch_id(document), locks))
+        plan = _plan(table, columns, roles, batch_id(document), locks)
+        plans.append(replace(plan, unplaced=unplaced_headers(table, LANE_COLUMNS)))
     return plans
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from lanelint.linter.markdown.document import Cell, Document
-from lanelint.linter.protocol.artifacts.tables import column_map, plain
+from lanelint.linter.protocol.artifacts.tables import column_map, plain, unplaced_headers
 from lanelint.linter.protocol.values import read_items, read_value, verdict_of
 from lanelint.linter.protocol.vocabulary.headers import LEDGER_COLUMNS
 from lanelint.linter.protocol.vocabulary.verdicts import VERDICTS
@@ -55,6 +55,8 @@ class Ledger:
     end_line: int
     columns: tuple[str, ...]
     rows: tuple[LedgerRow, ...]
+    #: Header cells lanelint cannot place (no field, no known free-text column).
+    unplaced: tuple[Cell, ...] = ()
 
 
 def is_commit_ref(text: str) -> bool:
@@ -105,5 +107,6 @@ def read_ledgers(document: Document) -> list[Ledger]:
                     commits=commits,
                 )
             )
-        ledgers.append(Ledger(table.line, table.end_line, tuple(columns), tuple(rows)))
+        unplaced = unplaced_headers(table, LEDGER_COLUMNS)
+        ledgers.append(Ledger(table.line, table.end_line, tuple(columns), tuple(rows), unplaced))
     return ledgers

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from lanelint.linter.markdown.document import Table
+from lanelint.linter.markdown.document import Cell, Table
 from lanelint.linter.protocol.values import header_key, read_value
 from lanelint.linter.protocol.vocabulary.blanks import BLANK_WORDS
+from lanelint.linter.protocol.vocabulary.headers import (
+    FREE_TEXT_COLUMNS,
+    LANE_COLUMNS,
+    LEDGER_COLUMNS,
+)
+
+_ALL_HEADERS = (*LANE_COLUMNS.values(), *LEDGER_COLUMNS.values())
 
 #: Cell values that say "nothing here yet" (the vocabulary's blank stand-ins).
 BLANK_VALUES = BLANK_WORDS
@@ -27,6 +34,22 @@ def column_map(table: Table, names: Mapping[str, frozenset[str]]) -> dict[str, i
                 found[field_name] = index
                 break
     return found
+
+
+def unplaced_headers(table: Table, names: Mapping[str, frozenset[str]]) -> tuple[Cell, ...]:
+    """The header cells of ``table`` that name no field of ``names`` and no header the
+    vocabulary knows (another table kind's, or a free-text column such as ``Notes``)."""
+    unplaced = []
+    for cell in table.header:
+        header = normalise_header(cell.text)
+        if not header or header in FREE_TEXT_COLUMNS:
+            continue
+        if any(header in variants for variants in names.values()):
+            continue
+        if any(header in variants for variants in _ALL_HEADERS):
+            continue
+        unplaced.append(cell)
+    return tuple(unplaced)
 
 
 def is_blank(text: str | None) -> bool:
