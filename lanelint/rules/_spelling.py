@@ -113,7 +113,9 @@ def dependency_fixes(document: Document, cell: Cell) -> tuple[str, tuple[Replace
     position = 0
     for match in _DEPENDENCY_WORD.finditer(text):
         word = match.group(1)
-        if word == word.lower() and not match.group(2):
+        # ``none (parallel-safe)``: parentheses after ``none`` hold a note, not upstream lanes.
+        spaced = bool(match.group(2)) and word.lower() != "none"
+        if word == word.lower() and not spaced:
             continue
         out.append(text[position : match.start()])
         out.append(word.lower())

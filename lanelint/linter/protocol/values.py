@@ -36,6 +36,14 @@ _TRIM = " \t,;:!|"
 #: A run of characters that need no decision: copied in one step (a plain character class,
 #: so it cannot backtrack).
 _PLAIN_RUN = re.compile(r"[^`(~*_\-\u0080-\U0010FFFF]+")
+#: The same runs for text with no code span, no balanced group, or neither: a backtick or a
+#: parenthesis that opens nothing is a plain character.
+_PLAIN_RUNS = {
+    (True, True): _PLAIN_RUN,
+    (True, False): re.compile(r"[^`~*_\-\u0080-\U0010FFFF]+"),
+    (False, True): re.compile(r"[^(~*_\-\u0080-\U0010FFFF]+"),
+    (False, False): re.compile(r"[^~*_\-\u0080-\U0010FFFF]+"),
+}
 _GROUP_RUN = re.compile(r"[^`()（）]+")
 _ITEM_RUN = re.compile(r"[^`(,;+&\n/ <\-\u0080-\U0010FFFF]+")
 
@@ -179,8 +187,9 @@ def read_value(text: str) -> Value:
     code = False
     i = 0
     n = len(text)
+    plain_run = _PLAIN_RUNS[(bool(codes), bool(groups))]
     while i < n:
-        run = _PLAIN_RUN.match(text, i)
+        run = plain_run.match(text, i)
         if run is not None:
             chunk = run.group()
             if start < 0 and chunk.strip():
