@@ -12,14 +12,11 @@ from lanelint.linter.protocol.artifacts.lane_plan import PathClaim
 from lanelint.linter.protocol.artifacts.mentions import lane_ids, roles_in, task_ids
 from lanelint.linter.protocol.artifacts.notes import Note
 from lanelint.linter.protocol.roles import RoleBook
-from lanelint.linter.workspace.index import Batch, LaneRef, Located, is_blocked
+from lanelint.linter.protocol.vocabulary.statuses import BLOCKED, FINISHED_STATES, UNKNOWN
+from lanelint.linter.workspace.index import Batch, LaneRef, Located
 from lanelint.linter.workspace.index import key as id_key
 from lanelint.linter.workspace.summary import PlanFact
 from lanelint.rules._relations import lane_at
-
-#: Lanes in these states no longer run in parallel with anyone.
-FINISHED_STATUSES = frozenset({"done", "cancelled", "canceled", "merged", "closed"})
-
 
 Overlap = tuple[LaneRef, LaneRef, PathClaim, PathClaim]
 
@@ -68,7 +65,7 @@ def _overlaps(batch: Batch) -> Iterator[Overlap]:
     comparison decides); across tables a lane is one lane, never compared with itself, and
     finished when any of its rows says so.
     """
-    running = [r for r in batch.lanes if r.lane.status not in FINISHED_STATUSES]
+    running = [r for r in batch.lanes if r.lane.state not in FINISHED_STATES]
     tables: dict[int, list[LaneRef]] = {}
     for ref in running:
         tables.setdefault(id(ref.plan), []).append(ref)
@@ -76,7 +73,7 @@ def _overlaps(batch: Batch) -> Iterator[Overlap]:
         yield from _pairs(lanes)
     if len(tables) < 2:
         return
-    finished = {r.ident for r in batch.lanes if r.id and r.lane.status in FINISHED_STATUSES}
+    finished = {r.ident for r in batch.lanes if r.id and r.lane.state in FINISHED_STATES}
     written_in: dict[tuple[str, str], set[int]] = {}
     first: dict[tuple[str, str], LaneRef] = {}
     for ref in running:
@@ -262,8 +259,8 @@ def locked_file_touched_by_non_owner(ctx: WorkspaceContext) -> Iterator[Finding]
     index = ctx.index
     for batch in ctx.batches():
         for lane in batch.lanes:
-            status = lane.lane.status
-            if status in FINISHED_STATUSES or is_blocked(status):
+            # Blocked lanes wait for the lock; unknown ones get PDP203 and no guess here.
+            if lane.lane.state in FINISHED_STATES or lane.lane.state in (BLOCKED, UNKNOWN):
                 continue
             for lock in lane.plan.locks:
                 owners = _lock_owners(lock.owner, batch.lanes, ctx.roles)

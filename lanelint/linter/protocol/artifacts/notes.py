@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from lanelint.linter.markdown import inline
 from lanelint.linter.markdown.document import Document
 from lanelint.linter.protocol.artifacts.mentions import clip, roles_in
-from lanelint.linter.protocol.artifacts.tables import plain
+from lanelint.linter.protocol.artifacts.tables import core, plain
 from lanelint.linter.protocol.roles import RoleBook
 
 _COMMITS = re.compile(
@@ -97,7 +97,7 @@ def read_notes(document: Document, roles: RoleBook) -> Notes:
             if _REBASE.search(line)
         )
     return Notes(
-        batch=plain(batch_item.value) if batch_item else "",
+        batch=core(batch_item.value) if batch_item else "",
         baseline_sources=sources,
         baseline_source_line=source.line if source else 0,
         assumptions=_assumptions(document),
