@@ -25,6 +25,7 @@ from lanelint.linter.markdown.document import (
     Document,
     Fence,
     Heading,
+    LabelList,
     ListItem,
     MetaLine,
     Row,
@@ -34,6 +35,10 @@ from lanelint.linter.markdown.document import (
 
 _BOLD_KEY = re.compile(r"\*\*([^*\n]{1,80}?):\*\*[ \t]*(.*)")
 _BOLD_KEY_OUTSIDE = re.compile(r"\*\*([^*\n]{1,80}?)\*\*:[ \t]*(.*)")
+#: A line that is only a label: ``Acceptance:``, ``**Acceptance:**``, ``**Acceptance**:``.
+_LABEL_LINE = re.compile(
+    r"[ \t]*(?:\*\*|__)?([A-Za-z][^:*_`\n]{0,60}?)[ \t]*(?::(?:\*\*|__)?|(?:\*\*|__):)[ \t]*"
+)
 _LIST_KEY = re.compile(r"([A-Za-z][A-Za-z0-9 /()_.-]{0,60}):(?:[ \t]+(.*))?")
 _CONTENT_BLOCKS = frozenset(
     {
@@ -45,6 +50,12 @@ _CONTENT_BLOCKS = frozenset(
         "ordered_list_open",
         "blockquote_open",
     }
+)
+
+
+#: Blocks that stand between a label and a list, so the list is not the label's.
+_LABEL_BREAKERS = frozenset(
+    {"heading_open", "table_open", "fence", "code_block", "html_block", "hr"}
 )
 
 
@@ -156,6 +167,19 @@ def _split_meta(text: str) -> tuple[str, str, int] | None:
     return None
 
 
+class _Collector:
+    """A label whose list is being read."""
+
+    def __init__(self, label: str, line: int, column: int, depth: int, section: str) -> None:
+        self.label = label
+        self.line = line
+        self.column = column
+        self.depth = depth
+        self.section = section
+        self.items: list[ListItem] = []
+        self.open = True
+
+
 class _Builder:
     def __init__(self, path: str, text: str) -> None:
         self.lines = text.split("\n")
@@ -165,6 +189,10 @@ class _Builder:
         self.root = Section(heading=None, level=0, line=1, end_line=total)
         self.stack: list[Section] = [self.root]
         self.doc = Document(path=path, text=text, lines=self.lines, root=self.root)
+        #: A label that ended the last paragraph: ``(label, line, column, list depth)``.
+        self.label: tuple[str, int, int, int] | None = None
+        #: Labels whose list is being read, innermost last.
+        self.collecting: list[_Collector] = []
 
     # -- helpers -------------------------------------------------------------------------
     def _line(self, index: int) -> str:
@@ -262,10 +290,28 @@ class _Builder:
         content = tok.content
         self._spans(content, first)
         self._comments(content, first)
+        last = content.rstrip("\n").rsplit("\n", 1)[-1]
+        label = _LABEL_LINE.fullmatch(last)
+        if label is not None and "`" not in label.group(1):
+            last_line = first + content.rstrip("\n").count("\n")
+            column = self._column(last_line, label.group(1))
+            self.label = (label.group(1).strip(), last_line, column, list_depth)
+        else:
+            self.label = None
         if item_line is not None:
-            self.doc.list_items.append(
-                ListItem(inline.strip_inline(content), first, list_depth, self.stack[-1].title)
+            item = ListItem(
+                inline.strip_inline(content),
+                first,
+                list_depth,
+                self.stack[-1].title,
+                content.split("\n", 1)[0].strip(),
             )
+            self.doc.list_items.append(item)
+            for collector in self.collecting:
+                if collector.open and list_depth + 1 == collector.depth and self.label:
+                    collector.open = False  # a sibling label starts a list of its own
+                if collector.open:
+                    collector.items.append(item)
             head = content.split("\n", 1)[0]
             match = _LIST_KEY.fullmatch(head.strip())
             if match and "`" not in match.group(1):
@@ -292,6 +338,8 @@ class _Builder:
             kind = tok.type
             if tok.level == 0 and kind in _CONTENT_BLOCKS:
                 self.stack[-1].blocks += 1
+            if kind in _LABEL_BREAKERS:
+                self.label = None
             if kind == "heading_open":
                 self.heading(tokens, i)
                 i += 3
@@ -301,7 +349,19 @@ class _Builder:
                 continue
             if kind in ("bullet_list_open", "ordered_list_open"):
                 list_depth += 1
+                if self.label is not None and tokens[i - 1].type == "paragraph_close":
+                    text, line, column, _ = self.label
+                    collector = _Collector(text, line, column, list_depth, self.stack[-1].title)
+                    self.collecting.append(collector)
+                self.label = None
             elif kind in ("bullet_list_close", "ordered_list_close"):
+                if self.collecting and self.collecting[-1].depth == list_depth:
+                    done = self.collecting.pop()
+                    self.doc.label_lists.append(
+                        LabelList(
+                            done.label, done.line, done.column, tuple(done.items), done.section
+                        )
+                    )
                 list_depth -= 1
             elif kind == "list_item_open":
                 assert tok.map is not None
