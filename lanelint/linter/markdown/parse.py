@@ -35,10 +35,6 @@ from lanelint.linter.markdown.document import (
 
 _BOLD_KEY = re.compile(r"\*\*([^*\n]{1,80}?):\*\*[ \t]*(.*)")
 _BOLD_KEY_OUTSIDE = re.compile(r"\*\*([^*\n]{1,80}?)\*\*:[ \t]*(.*)")
-#: A line that is only a label: ``Acceptance:``, ``**Acceptance:**``, ``**Acceptance**:``.
-_LABEL_LINE = re.compile(
-    r"[ \t]*(?:\*\*|__)?([A-Za-z][^:*_`\n]{0,60}?)[ \t]*(?::(?:\*\*|__)?|(?:\*\*|__):)[ \t]*"
-)
 _LIST_KEY = re.compile(r"([A-Za-z][A-Za-z0-9 /()_.-]{0,60}):(?:[ \t]+(.*))?")
 _CONTENT_BLOCKS = frozenset(
     {
@@ -154,6 +150,19 @@ def _cell_columns(line: str) -> list[int]:
             start = i + 1
         i += 1
     return columns
+
+
+def _label_of(line: str) -> str:
+    """The label of a line that is only a label (``Acceptance:``, ``**Acceptance:**``,
+    ``**Acceptance**:``), else ``""``."""
+    text = line.strip()
+    if not text.endswith((":", ":**", ":__")) or len(text) > 80:
+        return ""
+    core = text.replace("**", "").replace("__", "").strip()
+    label = core[:-1].strip() if core.endswith(":") else ""
+    if not label or not label[0].isalpha() or any(c in label for c in ":*_`<>[]|"):
+        return ""
+    return label
 
 
 def _split_meta(text: str) -> tuple[str, str, int] | None:
@@ -291,11 +300,11 @@ class _Builder:
         self._spans(content, first)
         self._comments(content, first)
         last = content.rstrip("\n").rsplit("\n", 1)[-1]
-        label = _LABEL_LINE.fullmatch(last)
-        if label is not None and "`" not in label.group(1):
+        label = _label_of(last)
+        if label:
             last_line = first + content.rstrip("\n").count("\n")
-            column = self._column(last_line, label.group(1))
-            self.label = (label.group(1).strip(), last_line, column, list_depth)
+            column = self._column(last_line, label)
+            self.label = (label, last_line, column, list_depth)
         else:
             self.label = None
         if item_line is not None:

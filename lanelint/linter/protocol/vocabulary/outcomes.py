@@ -59,6 +59,11 @@ OUTCOME_WORDS: dict[str, tuple[str, ...]] = {
         "tbc",
         "todo",
         "proposed",
+        "unassigned",
+        "to be assigned",
+        "not assigned",
+        "nobody",
+        "no one",
     ),
     REJECTED: (
         "rejected",
@@ -257,7 +262,7 @@ UNREACHED_PHRASES = (
 _UNREACHED = re.compile(
     r"(?<![\w'-])(?:"
     + "|".join(re.escape(w).replace(r"\ ", r"[ \t]{1,3}") for w in UNREACHED_PHRASES)
-    + r")(?![\w'-])|(?<![\w'-])(?:no|without|except|not)[ \t]{1,3}(?=[A-Z])",
+    + r")(?![\w'-])|(?<![\w'-])(?:no|without|except|not)[ \t]{1,3}(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _REACH_CLAUSE = re.compile(r"[;,.|()]|->|→|—|–|\s-\s|\band\b|\+")
