@@ -12,6 +12,7 @@ from lanelint.linter.protocol.artifacts.tables import is_blank
 from lanelint.rules._relations import on_lane
 from lanelint.rules._spelling import dependency_fixes, owner_fixes
 from lanelint.rules._values import is_placeholder, quote
+from lanelint.rules.locks import brief_lanes
 
 
 def _missing_column(plan: LanePlan, column: str, label: str) -> Finding | None:
@@ -136,7 +137,11 @@ def lane_files_missing(ctx: DocumentContext) -> Iterator[Finding]:
 
     ## What it does
     Reports a lane table without a files column (`Files`, `Target files`, `File scope`,
-    `Locked files`), and each lane whose files cell names no path.
+    `Locked files`), and each lane whose files cell names no path. A lane's files may also
+    come from its dispatch brief in the same document (a heading naming its task id or lane,
+    such as `## Brief for T-102 (API)` or `## Lane B — T-102`, with `Files in scope:` /
+    `File scope:` / `Files:` followed by paths in backticks, or a list of them); a table
+    without a files column is then reported only for the lanes no brief gives files to.
 
     ## Why
     Protocol sections 4 and 5: parallel work is safe only on disjoint file sets, and that can
@@ -148,14 +153,15 @@ def lane_files_missing(ctx: DocumentContext) -> Iterator[Finding]:
     ```
     Use instead: `` `apps/x/tests/*` ``.
     """
+    briefed = {lane.id for lane in brief_lanes(ctx.artifacts, ctx.roles)}
     for plan in ctx.artifacts.lane_plans:
         missing = _missing_column(plan, "files", "files")
-        if missing:
+        if missing and not any(lane.id in briefed for lane in plan.lanes):
             yield missing
             continue
         for lane in plan.lanes:
             cell = lane.cell("files")
-            if lane.files or (cell is not None and is_placeholder(cell.text)):
+            if lane.files or lane.id in briefed or (cell is not None and is_placeholder(cell.text)):
                 continue
             shown = f" ({quote(cell.text)})" if cell is not None and cell.text else ""
             yield Finding(

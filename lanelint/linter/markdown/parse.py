@@ -307,6 +307,7 @@ class _Builder:
             self.label = (label, last_line, column, list_depth)
         else:
             self.label = None
+        skip = 0
         if item_line is not None:
             item = ListItem(
                 inline.strip_inline(content),
@@ -327,9 +328,11 @@ class _Builder:
                 value = (match.group(2) or "").strip()
                 column = self._column(first, value) if value else 1
                 self.doc.meta.append(MetaLine(match.group(1).strip(), value, first, column, "list"))
-                return
+                skip = 1  # later lines of the item may still be bold metadata lines
         if "**" in content:
             for offset, text in enumerate(content.split("\n")):
+                if offset < skip:
+                    continue
                 found = _split_meta(text)
                 if found:
                     key, value, _ = found

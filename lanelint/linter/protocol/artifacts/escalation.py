@@ -23,6 +23,7 @@ Technical Lead (SM to be notified)``, ``no SM``, ``SM: pending``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lanelint.linter.markdown.document import Document, MetaLine, Table
@@ -36,6 +37,7 @@ from lanelint.linter.protocol.artifacts.tables import normalise_header
 from lanelint.linter.protocol.roles import RoleBook
 from lanelint.linter.protocol.vocabulary.outcomes import reach_clauses, unreached_clause
 
+_PARENS = re.compile(r"\(([^()]{0,200})\)")
 _RECIPIENT_HEADERS = frozenset(
     {"to", "escalated to", "recipients", "recipient", "notified", "cc", "raised to", "reached"}
 )
@@ -65,9 +67,16 @@ def reached_roles(text: str, roles: RoleBook) -> tuple[str, ...]:
     """
     found: list[str] = []
     for clause in reach_clauses(text):
-        if unreached_clause(clause):
-            continue
-        found.extend(role for role in roles_in(clause, roles) if role not in found)
+        outer = _PARENS.sub(" ", clause)
+        denied = unreached_clause(outer)
+        for inner in _PARENS.findall(clause):
+            named = roles_in(inner, roles)
+            if named and not unreached_clause(inner):
+                found.extend(role for role in named if role not in found)
+            elif not named and unreached_clause(inner):
+                denied = True  # ``Scrum Master (not informed yet)``
+        if not denied:
+            found.extend(role for role in roles_in(outer, roles) if role not in found)
     return tuple(found)
 
 

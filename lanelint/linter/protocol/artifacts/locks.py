@@ -58,6 +58,8 @@ def _owner(text: str) -> tuple[str, bool]:
     """``(owner, released)`` of the text left once the paths are taken out."""
     released = outcome_of(text) == RELEASED
     owner = " ".join(_ARROWS.sub(" ", text).split()).strip(" :-,;.")
+    if owner.startswith("(") and owner.endswith(")"):
+        owner = owner[1:-1].strip()  # ``(lane A)`` after the path: the owner in parentheses
     head = _PARENS.sub(" ", owner).strip(" :-,;.")
     if not head or is_blank(head) or outcome_of(head) in (PENDING, RELEASED):
         return "", released

@@ -265,11 +265,14 @@ _UNREACHED = re.compile(
     + r")(?![\w'-])|(?<![\w'-])(?:no|without|except|not)[ \t]{1,3}(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
-_REACH_CLAUSE = re.compile(r"[;,.|()]|->|→|—|–|\s-\s|\band\b|\+")
+_REACH_CLAUSE = re.compile(r"[;,.|]|->|→|—|–|\s-\s|\band\b|\+")
 
 
 def reach_clauses(text: str) -> list[str]:
-    """The clauses of an escalation line, split at ``;`` ``,`` ``->`` ``and`` and the like."""
+    """The clauses of an escalation line, split at ``;`` ``,`` ``->`` ``and`` and the like.
+
+    Parentheses stay with their clause: ``Scrum Master (not informed yet)`` is one clause.
+    """
     return [part for part in _REACH_CLAUSE.split(text) if part.strip()]
 
 
