@@ -14,12 +14,10 @@ from lanelint.linter.protocol.artifacts.mentions import lane_ids, roles_in, task
 from lanelint.linter.protocol.artifacts.model import Artifacts
 from lanelint.linter.protocol.artifacts.notes import Note
 from lanelint.linter.protocol.roles import RoleBook
-from lanelint.linter.workspace.index import LaneRef, Located, is_blocked
+from lanelint.linter.protocol.vocabulary.statuses import BLOCKED, FINISHED_STATES
+from lanelint.linter.workspace.index import LaneRef, Located
 from lanelint.linter.workspace.index import key as id_key
 from lanelint.rules._relations import lane_at
-
-#: Lanes in these states no longer run in parallel with anyone.
-FINISHED_STATUSES = frozenset({"done", "cancelled", "canceled", "merged", "closed"})
 
 
 def brief_lanes(artifacts: Artifacts, roles: RoleBook) -> list[Lane]:
@@ -46,7 +44,7 @@ def brief_lanes(artifacts: Artifacts, roles: RoleBook) -> list[Lane]:
         row = by_task.get(id_key(note.task)) or (
             by_id.get(id_key(note.lane)) if note.lane else None
         )
-        if row is not None and (row.files or row.status in FINISHED_STATUSES):
+        if row is not None and (row.files or row.state in FINISHED_STATES):
             continue
         owners, unknown = roles.split(note.owner_text) if note.owner_text else ([], [])
         found.append(
@@ -63,6 +61,7 @@ def brief_lanes(artifacts: Artifacts, roles: RoleBook) -> list[Lane]:
                 last_update=row.last_update if row is not None else "",
                 acceptance=None,
                 cells=(),
+                state=row.state if row is not None else "",
             )
         )
     return found
@@ -73,13 +72,13 @@ def _running(artifacts: Artifacts) -> list[Lane]:
         lane
         for plan in artifacts.lane_plans
         for lane in plan.lanes
-        if lane.status not in FINISHED_STATUSES
+        if lane.state not in FINISHED_STATES
     ]
 
 
 def _overlaps(plan: LanePlan) -> Iterator[tuple[Lane, Lane, PathClaim, PathClaim]]:
     """Each pair of running lanes of a table and the first pair of their overlapping paths."""
-    yield from _pairs([lane for lane in plan.lanes if lane.status not in FINISHED_STATUSES])
+    yield from _pairs([lane for lane in plan.lanes if lane.state not in FINISHED_STATES])
 
 
 def _brief_overlaps(
@@ -312,7 +311,7 @@ def _brief_lock_findings(ctx: WorkspaceContext) -> Iterator[Finding]:
         table = [ref.lane for ref in in_batch.lanes] if in_batch is not None else []
         candidates = [*table, *briefs]
         for lane in briefs:
-            if is_blocked(lane.status):
+            if lane.state == BLOCKED:
                 continue
             for lock_path, lock in locks:
                 owners = _owners_among(lock.owner, candidates, ctx.roles)
@@ -372,8 +371,7 @@ def locked_file_touched_by_non_owner(ctx: WorkspaceContext) -> Iterator[Finding]
     index = ctx.index
     for batch in index.batches.values():
         for lane in batch.lanes:
-            status = lane.lane.status
-            if status in FINISHED_STATUSES or is_blocked(status):
+            if lane.lane.state in FINISHED_STATES or lane.lane.state == BLOCKED:
                 continue
             for lock in lane.plan.locks:
                 if lock.released:

@@ -9,6 +9,7 @@ from lanelint.linter.engine.diagnostics import Finding, Location, Severity
 from lanelint.linter.engine.registry import document_rule, workspace_rule
 from lanelint.linter.protocol.artifacts.lane_plan import LanePlan
 from lanelint.linter.protocol.artifacts.tables import is_blank
+from lanelint.linter.protocol.roles import lane_type_name, lane_type_of
 from lanelint.rules._relations import on_lane
 from lanelint.rules._spelling import dependency_fixes, owner_fixes
 from lanelint.rules._values import is_placeholder, quote
@@ -379,3 +380,45 @@ def lane_acceptance_nowhere(ctx: WorkspaceContext) -> Iterator[Finding]:
             column="task",
             related=related,
         )
+
+
+@document_rule("PDP410", "lane-owner-mixed-types", Severity.WARNING, section=4)
+def lane_owner_mixed_types(ctx: DocumentContext) -> Iterator[Finding]:
+    """A lane names owner roles of two or more lane types.
+
+    ## What it does
+    Reads the owner cell as a list of roles (separated by `+`, `,`, `;`, `&`, `and` or a
+    spaced `/`; notes in parentheses or after a dash are ignored, so
+    `Executive Assistant (Alice)` and `EA — backend` are one role). Roles of one lane type
+    are a readable owner: `System Analyst + Product Owner` (both requirements/architecture),
+    `TL, SM` (both orchestration). Roles of different lane types are reported:
+    `QA/SET + DevOps/SRE` names a quality and an operations role. Unknown roles are reported
+    by PDP402, not here.
+
+    Lane types (protocol section 2): A requirements/architecture (Product Owner, System
+    Analyst, Chief Architect), B implementation (Executive Assistant), C quality (QA/SET),
+    D operations (DevOps/SRE), E orchestration (Technical Lead, Scrum Master).
+
+    ## Why
+    Protocol section 3: one lane maps to one session, and the session role must match the
+    lane owner role. A lane owned by roles of two lane types cannot be matched by any single
+    session role, and its integration order (section 7) is ambiguous.
+
+    ## Example
+    ```markdown
+    | C | T-7 | QA/SET + DevOps/SRE | hard(B) | `tests/*`, `deploy/x.yaml` | active |
+    ```
+    Use instead: split the lane in two, one per lane type.
+    """
+    for plan in ctx.artifacts.lane_plans:
+        for lane in plan.lanes:
+            types = sorted({t for t in (lane_type_of(role) for role in lane.owners) if t})
+            if len(types) < 2:
+                continue
+            described = ", ".join(f"{lane_type_name(t)} ({t})" for t in types)
+            yield Finding(
+                lane.line,
+                f"lane '{lane.id}' owner {quote(lane.owner_text)} names roles of {len(types)} "
+                f"lane types ({described}); no single session role can match the lane",
+                column=lane.column("owner"),
+            )

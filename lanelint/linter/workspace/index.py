@@ -37,12 +37,10 @@ from lanelint.linter.protocol.artifacts.stamp import PreflightStamp
 from lanelint.linter.protocol.artifacts.task_file import TaskNote
 from lanelint.linter.protocol.roles import RoleBook, lane_type_of
 from lanelint.linter.protocol.timestamps import parse_timestamp
+from lanelint.linter.protocol.values import status_state
+from lanelint.linter.protocol.vocabulary import statuses
 from lanelint.linter.workspace.repository import RepositoryFiles
 
-ACTIVE_STATUSES = frozenset(
-    {"active", "in progress", "in-progress", "running", "wip", "started", "doing", "ongoing"}
-)
-DONE_STATUSES = frozenset({"done", "merged", "closed", "accepted", "complete", "completed"})
 #: Integration order of protocol section 7, by lane type.
 INTEGRATION_RANK = {"A": 0, "B": 1, "C": 2, "D": 3}
 #: Cache key of the baseline made of every document's baseline sections (no batch has it).
@@ -61,15 +59,16 @@ def lane_key(text: str) -> str:
 
 
 def is_active(status: str) -> bool:
-    return status in ACTIVE_STATUSES
+    """Whether a status cell means the lane is active (``in progress (day 2)`` does)."""
+    return status_state(status) == statuses.ACTIVE
 
 
 def is_blocked(status: str) -> bool:
-    return status.startswith("blocked")
+    return status_state(status) == statuses.BLOCKED
 
 
 def is_done(status: str) -> bool:
-    return status in DONE_STATUSES
+    return status_state(status) == statuses.DONE
 
 
 @dataclass(frozen=True, slots=True)
