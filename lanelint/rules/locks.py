@@ -152,6 +152,15 @@ def lane_file_overlap(ctx: DocumentContext) -> Iterator[Finding]:
     (`apps/x/tests/*` and `apps/x/tests/test_a.py`). High-risk files are reported by PDP502
     instead; an overlap on a file with a recorded lock owner is left to the lock rules.
 
+    Lanes described in dispatch briefs take part too. A brief is a heading naming a task id
+    (`## Brief for T-102 (API)`, `## Lane B — T-102`, `### T-201 (QA/SET)`); its files are
+    the paths after a `Files in scope:`, `File scope:`, `Files:` or `Target files:` label,
+    on the same line (`**File scope:** `a.py`, `b/*``) or as the list that follows it
+    (`Files in scope:` then bullets, `- Files in scope:` with nested bullets). Qualifiers
+    are not paths: `` `apps/x/tests/*` (fixtures only) `` claims `apps/x/tests/*`. A brief
+    counts as a lane of its own when no lane table of its document gives that task (or lane)
+    any files; a brief for a finished table lane is skipped.
+
     ## Why
     Protocol section 5: parallel execution is allowed for disjoint file sets. Overlapping
     lanes produce merge conflicts that section 8 then has to resolve.
@@ -199,9 +208,18 @@ def high_risk_file_without_lock_owner(ctx: DocumentContext) -> Iterator[Finding]
     ## What it does
     Reports two running lanes of a batch whose files overlap on a high-risk file (protocol
     section 5's list by default: `AGENTS.md`, `spec/AGENT_RUNTIME.md`, ...; configure
-    `high-risk-files`) when the batch names no lock owner for it. A lock owner is recorded
-    as a metadata line whose key contains "lock owner", naming the path in backticks:
-    `- Lock owner: `AGENTS.md` -> lane A` or `**File lock owner:** `AGENTS.md` (lane A)`.
+    `high-risk-files`) when the document names no lock owner for it. Lanes described in
+    dispatch briefs count (see `lanelint explain PDP501`). A lock owner is recorded as:
+
+    - a line whose key is a lock-owner label, naming the path in backticks:
+      `- Lock owner: `AGENTS.md` -> lane A`, `**File lock owner:** `AGENTS.md` (lane A)`;
+    - an item under a heading about locks (`## File locks`): `` - `AGENTS.md`: lane B ``,
+      `` - `AGENTS.md` -> lane B (until B's commit) ``;
+    - a row of a table with a file column and an owner column, under a heading about locks
+      or with `lock` in a header: `| File | Lock owner |`, `| Locked file | Held by |`.
+
+    An owner that is a stand-in names nobody: `TBD`, `-`, `—`, `n/a`, `unassigned`,
+    `pending`, `(pending TL decision)`.
 
     ## Why
     Protocol sections 5 and 10: when two lanes need the same high-risk file the Technical
@@ -347,12 +365,25 @@ def locked_file_touched_by_non_owner(ctx: WorkspaceContext) -> Iterator[Finding]
     """A lane claims a file locked by another lane, is not blocked, and has no TL override.
 
     ## What it does
-    For each file lock a batch records (`- Lock owner: `AGENTS.md` -> lane A`), reports every
-    other running lane of the batch whose files overlap the locked path (globs included)
-    unless the lane is marked `blocked` or a TL override is recorded for it: a metadata line
-    whose key contains `override`, in any document of the batch, naming the lane
-    (`lane B`) or its task id, e.g. `- TL override: lane B may edit `AGENTS.md` (T-102)`.
-    The lock owner may be a lane (`lane A`, `A`) or a role (the lanes that role owns).
+    For each file lock a batch records, reports every other running lane of the batch whose
+    files overlap the locked path (globs included) unless the lane is marked `blocked` or a
+    TL override is recorded for it. The lock owner may be a lane (`lane A`, `A`) or a role
+    (the lanes that role owns). Lanes described only in dispatch briefs are checked against
+    the locks of their batch as well.
+
+    Locks are read in the shapes `lanelint explain PDP502` lists (lock-owner lines, items
+    under `## File locks`, `| File | Lock owner |` tables). A lock whose line or status
+    cell says `released` (`unlocked`, `lifted`) holds nothing; `Lock owner: TBD` names no
+    owner and holds nothing either.
+
+    A TL override is a metadata line whose key contains `override`, in any document of the
+    batch, naming the lane (`lane B`) or its task id: `- TL override: lane B may edit
+    `AGENTS.md` (T-102)`, `- Override request: lane B (approved by TL)`. Not an override:
+
+    - a request nobody granted: `- Override request: lane B`;
+    - one refused or still open: `(denied by TL)`, `TL override: rejected for lane B`,
+      `TL override: pending`;
+    - one from another role: `- SM override: ...`, `- Override: lane B (granted by SM)`.
 
     ## Why
     Protocol section 5: a non-owner lane touching a locked file is blocked until the lock is

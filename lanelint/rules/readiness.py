@@ -348,9 +348,22 @@ def lane_acceptance_nowhere(ctx: WorkspaceContext) -> Iterator[Finding]:
     ## What it does
     For lanes of a table with no `Acceptance` column (PDP405 checks the column where there is
     one), looks for the task's own file (a document whose `Task:` metadata, title or file
-    name names the task) or a dispatch brief headed by the task id (`## T-101 - Build the
-    API`), holding a section headed `Acceptance` / `Acceptance checks` / `Acceptance
-    criteria` with content or an `Acceptance:` line with a value.
+    name names the task) or a dispatch brief: a `##`-or-deeper heading naming the task id,
+    written in any of these shapes:
+
+    - `## T-101 - Build the API`, `### T-201 (System Analyst + Product Owner)`
+    - `## Brief for T-102 (API)`, `### Brief: T-101`, `## Dispatch brief T-101`, `## Task T-103`
+    - `## Lane B — T-102`, `## Lane L2: T-106`, `## Lane B (T-102)`
+
+    The file or brief has acceptance checks when it holds, with content:
+
+    - a section headed `Acceptance`, `Acceptance checks`, `Acceptance criteria`,
+      `Definition of done` or `Done when` (numbered or not: `### 3) Definition of done`);
+    - an `Acceptance...:` line with a value (`**Acceptance:** suite green`,
+      `- Acceptance checks: suite green`); a stand-in such as `TBD` is no value;
+    - such a label followed by a list: `Acceptance:` then bullets, `**Acceptance:**` then
+      bullets, `- Acceptance checks:` with nested bullets, `Definition of done:` then a
+      numbered list.
 
     ## Why
     Protocol section 4: acceptance checks must be listed before a lane starts. Without them

@@ -32,10 +32,10 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from lanelint.linter.markdown import inline
 from lanelint.linter.markdown.document import Document, Section
 from lanelint.linter.protocol.artifacts.mentions import TASK_ID, first_task_id
 from lanelint.linter.protocol.artifacts.tables import is_blank
+from lanelint.linter.protocol.values import path_core, read_value, split_items
 from lanelint.linter.protocol.vocabulary.labels import (
     BRIEF_LEADS,
     is_acceptance_label,
@@ -54,7 +54,6 @@ _BRIEF = re.compile(
     re.IGNORECASE,
 )
 _OWNER_PARENS = re.compile(r"\(([^()]{1,120})\)")
-_PATHLIKE = re.compile(r"[\w.*?/\[\]-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,20 +97,21 @@ def _acceptance(document: Document, section: Section) -> int | None:
 
 
 def _claims(text: str, line: int, column: int) -> list[ScopeClaim]:
-    """The paths of a value: code spans (comma-separated inside one), else bare path words."""
-    spans = inline.code_spans(text)
+    """The paths of a value: `` `a.md`, `b/*` ``, ``src/api.py (handlers only)``,
+    ``spec/req.md:10-40``. Qualifiers are not paths; a bare word is a path only with a ``/``
+    or a ``.`` in it."""
     found: list[ScopeClaim] = []
-    if spans:
-        for content, offset in spans:
-            for part in content.split(","):
-                path = part.strip()
-                if path and not is_blank(path) and " " not in path:
-                    found.append(ScopeClaim(path, line, column + offset))
-        return found
-    for part in re.split(r"[,;]", text):
-        word = part.strip().strip("*_").strip()
-        if "/" in word and _PATHLIKE.fullmatch(word) and not is_blank(word):
-            found.append(ScopeClaim(word, line, column + max(text.find(word), 0)))
+    for offset, part in split_items(text):
+        value = read_value(part)
+        if value.blank:
+            continue
+        pieces = value.core.split(",") if value.code else [value.core]
+        for piece in pieces:
+            path = path_core(piece.strip())
+            if not path or " " in path or is_blank(path):
+                continue
+            if value.code or "/" in path or "." in path.strip("."):
+                found.append(ScopeClaim(path, line, column + offset + value.start))
     return found
 
 
