@@ -25,7 +25,9 @@ def brief_lanes(artifacts: Artifacts, roles: RoleBook) -> list[Lane]:
 
     A brief that lists files (``Files in scope:`` then paths) describes a lane. When no lane
     table of its document gives that lane (same task id or lane id) any files, the brief's
-    files are the lane's; a brief for a finished table lane is skipped.
+    files are the lane's; a brief for a finished table lane is skipped. Only documents of a
+    batch hold briefs (a lane table, a batch id, or a dispatch-like file name), unless the
+    heading itself says brief or lane (``## Brief for T-1``, ``## Lane B — T-1``).
     """
     by_task: dict[str, Lane] = {}
     by_id: dict[str, Lane] = {}
@@ -37,9 +39,12 @@ def brief_lanes(artifacts: Artifacts, roles: RoleBook) -> list[Lane]:
                 by_id.setdefault(id_key(lane.id), lane)
     found: list[Lane] = []
     seen: set[str] = set()
+    dispatch = _is_dispatch(artifacts)
     for note in artifacts.task_notes:
         if note.kind != "brief" or not note.files or id_key(note.task) in seen:
             continue
+        if not (dispatch or note.explicit):
+            continue  # ``## UTF-8 handling`` with a ``Files:`` list is no brief
         seen.add(id_key(note.task))
         row = by_task.get(id_key(note.task)) or (
             by_id.get(id_key(note.lane)) if note.lane else None
@@ -65,6 +70,17 @@ def brief_lanes(artifacts: Artifacts, roles: RoleBook) -> list[Lane]:
             )
         )
     return found
+
+
+_DISPATCH_NAMES = ("dispatch", "brief", "workboard", "batch", "lane")
+
+
+def _is_dispatch(artifacts: Artifacts) -> bool:
+    """A document of a batch: it has a lane table, a batch id, or a dispatch-like name."""
+    if artifacts.lane_plans or (artifacts.notes is not None and artifacts.notes.batch):
+        return True
+    name = artifacts.path.replace("\\", "/").rsplit("/", 1)[-1].casefold()
+    return any(word in name for word in _DISPATCH_NAMES)
 
 
 def _running(artifacts: Artifacts) -> list[Lane]:
@@ -159,7 +175,10 @@ def lane_file_overlap(ctx: DocumentContext) -> Iterator[Finding]:
     (`Files in scope:` then bullets, `- Files in scope:` with nested bullets). Qualifiers
     are not paths: `` `apps/x/tests/*` (fixtures only) `` claims `apps/x/tests/*`. A brief
     counts as a lane of its own when no lane table of its document gives that task (or lane)
-    any files; a brief for a finished table lane is skipped.
+    any files; a brief for a finished table lane is skipped. Briefs are read in documents of
+    a batch (with a lane table, a `Batch id`, or a name such as `dispatch_B-7.md`), or
+    anywhere when the heading says brief or lane: `## ISO-9001 notes` with a `Files:` list
+    in a style guide is not a brief.
 
     ## Why
     Protocol section 5: parallel execution is allowed for disjoint file sets. Overlapping

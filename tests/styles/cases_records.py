@@ -163,6 +163,9 @@ _SCOPES = {
     "numbered-target-files": "Target files:\n1. `{p}`\n",
     "qualified-path": "Files in scope:\n- `{p}` (fixtures only)\n",
     "one-span-two-paths": "Files in scope:\n- `{p}, docs/extra.md`\n",
+    "bare-path-qualified": "Files in scope:\n- {p} (fixtures only)\n",
+    "upper-case-label": "FILES IN SCOPE:\n- `{p}`\n",
+    "space-before-colon": "File scope :\n- `{p}`\n",
 }
 
 
@@ -262,6 +265,34 @@ def _overlap_cases() -> list[Case]:
             False,
             {_DISPATCH: _HEAD.format(meta="") + done + briefs + escalation},
             only=False,  # lane L1 is done without a gate report (PDP708): not this rule's case
+        )
+    )
+    # Task-like headings in a document of no batch are not briefs: no lanes, no overlap.
+    standards = (
+        "# Coding standards\n\n## ISO-9001 records\n\nFiles:\n- `docs/quality.md`\n\n"
+        "## RFC-2119 wording\n\nFiles:\n- `docs/quality.md`\n"
+    )
+    cases.append(
+        Case(
+            "records/brief-overlap/task-like-headings-elsewhere",
+            "PDP501",
+            False,
+            {"docs/standards.md": standards},
+        )
+    )
+    dispatch_only_ids = (
+        _HEAD.format(meta="")
+        + "## T-201 - fixtures\n\nFiles:\n- `apps/x/tests/*`\n\nAcceptance:\n- green\n\n"
+        + "## T-202 - suite\n\nFiles:\n- `apps/x/tests/*`\n\nAcceptance:\n- green\n"
+    )
+    cases.append(
+        Case(
+            "records/brief-overlap/fires-task-headings-in-dispatch",
+            "PDP501",
+            True,
+            {_DISPATCH: dispatch_only_ids},
+            path=_DISPATCH,
+            line=_nth_line(dispatch_only_ids, "apps/x/tests/*", 2),
         )
     )
     return cases

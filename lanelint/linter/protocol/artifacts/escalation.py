@@ -35,29 +35,14 @@ from lanelint.linter.protocol.artifacts.mentions import (
 )
 from lanelint.linter.protocol.artifacts.tables import normalise_header
 from lanelint.linter.protocol.roles import RoleBook
+from lanelint.linter.protocol.vocabulary.labels import (
+    ESCALATION_COLUMNS,
+    ESCALATION_KEYS,
+    RECIPIENT_HEADERS,
+)
 from lanelint.linter.protocol.vocabulary.outcomes import reach_clauses, unreached_clause
 
 _PARENS = re.compile(r"\(([^()]{0,200})\)")
-_RECIPIENT_HEADERS = frozenset(
-    {"to", "escalated to", "recipients", "recipient", "notified", "cc", "raised to", "reached"}
-)
-_TABLE_HEADERS = {
-    "lane": "lane",
-    "lane id": "lane",
-    "task": "task",
-    "task id": "task",
-    "date": "date",
-    "time": "date",
-    "when": "date",
-    "raised": "date",
-    "timestamp": "date",
-    "reason": "reason",
-    "blocker": "reason",
-    "blockers": "reason",
-    "issue": "reason",
-    "from": "from",
-    "raised by": "from",
-}
 
 
 def reached_roles(text: str, roles: RoleBook) -> tuple[str, ...]:
@@ -80,9 +65,6 @@ def reached_roles(text: str, roles: RoleBook) -> tuple[str, ...]:
     return tuple(found)
 
 
-_KEYS = ("from", "to", "cc", "date", "reason", "lane", "lane id", "task", "task id", "subject")
-
-
 @dataclass(frozen=True, slots=True)
 class Escalation:
     line: int
@@ -98,7 +80,7 @@ def _document_escalations(document: Document, roles: RoleBook) -> list[Escalatio
     groups: list[list[MetaLine]] = []
     for item in document.meta:
         key = " ".join(item.key.casefold().split())
-        if key not in _KEYS:
+        if key not in ESCALATION_KEYS:
             continue
         if key == "from":
             groups.append([item])
@@ -164,8 +146,8 @@ def _table_escalations(table: Table, roles: RoleBook) -> list[Escalation]:
     headers = [normalise_header(cell.text) for cell in table.header]
     if not _is_escalation_table(table, headers):
         return []
-    to = [i for i, h in enumerate(headers) if h in _RECIPIENT_HEADERS or h.startswith("escalated")]
-    fields = {i: _TABLE_HEADERS[h] for i, h in enumerate(headers) if h in _TABLE_HEADERS}
+    to = [i for i, h in enumerate(headers) if h in RECIPIENT_HEADERS or h.startswith("escalated")]
+    fields = {i: ESCALATION_COLUMNS[h] for i, h in enumerate(headers) if h in ESCALATION_COLUMNS}
     found = []
     for row in table.rows:
         cells = [cell.text.replace("`", "").strip() for cell in row.cells]

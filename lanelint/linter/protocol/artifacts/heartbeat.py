@@ -42,17 +42,12 @@ from lanelint.linter.protocol.artifacts.mentions import (
     lane_ids,
 )
 from lanelint.linter.protocol.artifacts.tables import normalise_header
+from lanelint.linter.protocol.vocabulary.labels import (
+    HEARTBEAT_COLUMNS,
+    HEARTBEAT_FIELDS,
+    TIME_HEADERS,
+)
 
-_FIELD_KEYS = {
-    "status": "status",
-    "state": "status",
-    "blockers": "blockers",
-    "blocker": "blockers",
-    "blocked by": "blockers",
-    "next step": "next_step",
-    "next steps": "next_step",
-    "next": "next_step",
-}
 _INLINE_KEY = re.compile(r"([A-Za-z][A-Za-z ]{0,20}):")
 _PARTS = re.compile(r"[;|]")
 
@@ -88,7 +83,7 @@ def _fields(meta: list[MetaLine], document: Document) -> dict[str, str]:
     out: dict[str, str] = {}
     for item in meta:
         key = " ".join(item.key.casefold().split())
-        name = _FIELD_KEYS.get(key)
+        name = HEARTBEAT_FIELDS.get(key)
         if name is None and key in ("lane", "lane id", "task", "task id", "timestamp", "time"):
             name = key.split()[0]
         if name is not None and name not in out:
@@ -100,21 +95,12 @@ def _fields(meta: list[MetaLine], document: Document) -> dict[str, str]:
     return out
 
 
-_TIME_HEADERS = ("time", "timestamp", "when", "at", "date", "date/time", "datetime")
-_TABLE_KEYS = {
-    **_FIELD_KEYS,
-    "lane": "lane",
-    "lane id": "lane",
-    "task": "task",
-    "task id": "task",
-    "next action": "next_step",
-}
-
-
 def _table_entries(table: Table) -> list[Heartbeat]:
     headers = [normalise_header(cell.text) for cell in table.header]
-    fields = {index: _TABLE_KEYS[h] for index, h in enumerate(headers) if h in _TABLE_KEYS}
-    times = [index for index, h in enumerate(headers) if h in _TIME_HEADERS]
+    fields = {
+        index: HEARTBEAT_COLUMNS[h] for index, h in enumerate(headers) if h in HEARTBEAT_COLUMNS
+    }
+    times = [index for index, h in enumerate(headers) if h in TIME_HEADERS]
     if not times or not ({"status", "blockers", "next_step"} & set(fields.values())):
         return []
     found = []
@@ -181,7 +167,7 @@ def read_heartbeats(document: Document) -> list[Heartbeat]:
             for part in _PARTS.split(head[head.find(stamp) + len(stamp) :]):
                 for match in _INLINE_KEY.finditer(part):
                     key = " ".join(match.group(1).casefold().split())
-                    name = _FIELD_KEYS.get(key, key if key in ("lane", "task") else None)
+                    name = HEARTBEAT_FIELDS.get(key, key if key in ("lane", "task") else None)
                     if name is not None and name not in fields:
                         fields[name] = clip(part[match.end() :].strip(" .,"))
             entry = _entry(item.line, head, fields)

@@ -25,18 +25,15 @@ from lanelint.linter.markdown.document import Document, Table
 from lanelint.linter.protocol.artifacts.tables import column_map, is_blank, normalise_header
 from lanelint.linter.protocol.vocabulary.labels import (
     LOCK_TABLE_COLUMNS,
-    LOCK_WORD,
+    NOT_LOCK_HEADERS,
+    has_lock_word,
     is_lock_heading,
     is_lock_owner_label,
 )
 from lanelint.linter.protocol.vocabulary.outcomes import PENDING, RELEASED, outcome_of
 
-_ARROWS = re.compile(r"->|→|=>|—|–|:")
+_ARROWS = re.compile(r"->|→|=>|—|–")
 _PARENS = re.compile(r"\([^()]{0,200}\)")
-#: Headers that make a table something other than a lock table (a lane plan, a ledger).
-_NOT_LOCK_HEADERS = frozenset(
-    {"task", "task id", "dependency", "dependencies", "commit", "verdict", "acceptance"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +99,9 @@ def _is_lock_table(table: Table, columns: dict[str, int]) -> bool:
     if "file" not in columns or "owner" not in columns:
         return False
     headers = {normalise_header(cell.text) for cell in table.header}
-    if headers & _NOT_LOCK_HEADERS:
+    if headers & NOT_LOCK_HEADERS:
         return False
-    return is_lock_heading(table.section) or any(LOCK_WORD in header for header in headers)
+    return is_lock_heading(table.section) or any(has_lock_word(header) for header in headers)
 
 
 def _from_tables(document: Document) -> list[LockAssignment]:

@@ -38,6 +38,11 @@ from lanelint.linter.markdown.document import Document, Table
 from lanelint.linter.protocol.artifacts.mentions import clip, roles_in
 from lanelint.linter.protocol.artifacts.tables import normalise_header, plain
 from lanelint.linter.protocol.roles import RoleBook
+from lanelint.linter.protocol.vocabulary.labels import (
+    APPROVAL_KEY_WORD,
+    OVERRIDE_KEY_WORD,
+    PUSH_KEY_WORD,
+)
 from lanelint.linter.protocol.vocabulary.outcomes import (
     APPROVED,
     is_granted,
@@ -122,7 +127,9 @@ def _is_push_table(table: Table) -> bool:
     headers = [normalise_header(cell.text) for cell in table.header]
     if any(header in ("verdict", "status of verdict") for header in headers):
         return False  # an acceptance ledger
-    return "push" in table.section.casefold() or any(h.startswith("push") for h in headers)
+    if PUSH_KEY_WORD in table.section.casefold():
+        return True
+    return any(header.startswith(PUSH_KEY_WORD) for header in headers)
 
 
 def _push_rows(document: Document) -> list[Note]:
@@ -153,15 +160,15 @@ def read_notes(document: Document, roles: RoleBook) -> Notes:
     overrides, approvals, pushes = [], [], []
     for item in document.meta:
         key = item.key.casefold()
-        if "override" in key:
+        if OVERRIDE_KEY_WORD in key:
             if _is_tl_override(item.key, item.value, roles):
                 note = Note(item.line, item.column, item.key, clip(item.value))
                 overrides.append(note)
-        elif "approv" in key:
+        elif APPROVAL_KEY_WORD in key:
             if is_granted(item.key, item.value):
                 named = roles_in(f"{item.key} {item.value}", roles)
                 approvals.append(Note(item.line, item.column, item.key, clip(item.value), named))
-        elif "push" in key and _pushed(item.key, item.value):
+        elif PUSH_KEY_WORD in key and _pushed(item.key, item.value):
             refs = tuple(_COMMITS.findall(item.value))
             pushes.append(Note(item.line, item.column, item.key, clip(item.value), (), refs))
     pushes.extend(_push_rows(document))

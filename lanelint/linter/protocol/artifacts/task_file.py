@@ -53,6 +53,7 @@ _BRIEF = re.compile(
     r"`?(?<![A-Za-z0-9_-])(?P<task>[A-Za-z][A-Za-z0-9]{0,23}(?:-[A-Za-z0-9]{1,23}){1,5})",
     re.IGNORECASE,
 )
+_EXPLICIT = re.compile(r"\b(?:brief|lane|dispatch)\b", re.IGNORECASE)
 _OWNER_PARENS = re.compile(r"\(([^()]{1,120})\)")
 
 
@@ -76,6 +77,9 @@ class TaskNote:
     lane: str = ""
     owner_text: str = ""
     files: tuple[ScopeClaim, ...] = ()
+    #: The heading says it is a brief or a lane (``Brief for T-1``, ``Lane B — T-1``), not
+    #: only a task id (``## T-1 - API``).
+    explicit: bool = False
 
 
 def _acceptance(document: Document, section: Section) -> int | None:
@@ -152,6 +156,7 @@ def _brief_fields(document: Document, section: Section, lane: str, title: str) -
             owner = item.value.replace("`", "").strip()
     match = _BRIEF.match(title)
     task = match.group("task") if match else ""
+    explicit = match is not None and match.start("task") > 0 and _EXPLICIT.search(title) is not None
     return TaskNote(
         task,
         section.line,
@@ -160,6 +165,7 @@ def _brief_fields(document: Document, section: Section, lane: str, title: str) -
         lane,
         owner,
         _files(document, section.line, whole_end),
+        explicit,
     )
 
 

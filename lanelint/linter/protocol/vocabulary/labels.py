@@ -61,8 +61,61 @@ LANE_LABELS = frozenset({"lane", "lane id"})
 #: Labels of a task id.
 TASK_LABELS = frozenset({"task", "task id", "task ids", "tasks", "ticket"})
 
-#: A heading or key that records file locks: ``## File locks``, ``Lock owner``.
-LOCK_WORD = "lock"
+#: Heartbeat field labels (protocol section 9) -> the field each one fills.
+HEARTBEAT_FIELDS: dict[str, str] = {
+    "status": "status",
+    "state": "status",
+    "blockers": "blockers",
+    "blocker": "blockers",
+    "blocked by": "blockers",
+    "next step": "next_step",
+    "next steps": "next_step",
+    "next": "next_step",
+}
+#: Heartbeat table headers -> the field each column fills (the field labels, lane and task).
+HEARTBEAT_COLUMNS: dict[str, str] = {
+    **HEARTBEAT_FIELDS,
+    "lane": "lane",
+    "lane id": "lane",
+    "task": "task",
+    "task id": "task",
+    "next action": "next_step",
+}
+#: Headers of a heartbeat table's time column.
+TIME_HEADERS = frozenset({"time", "timestamp", "when", "at", "date", "date/time", "datetime"})
+
+#: Keys of an escalation document's metadata lines (``**From:**``, ``**To:**``, ...).
+ESCALATION_KEYS = (
+    "from", "to", "cc", "date", "reason", "lane", "lane id", "task", "task id", "subject",
+)  # fmt: skip
+#: Headers of an escalation table's recipient column.
+RECIPIENT_HEADERS = frozenset(
+    {"to", "escalated to", "recipients", "recipient", "notified", "cc", "raised to", "reached"}
+)
+#: Other headers of an escalation table -> the field each column fills.
+ESCALATION_COLUMNS: dict[str, str] = {
+    "lane": "lane",
+    "lane id": "lane",
+    "task": "task",
+    "task id": "task",
+    "date": "date",
+    "time": "date",
+    "when": "date",
+    "raised": "date",
+    "timestamp": "date",
+    "reason": "reason",
+    "blocker": "reason",
+    "blockers": "reason",
+    "issue": "reason",
+    "from": "from",
+    "raised by": "from",
+}
+
+#: Words in a metadata key that make the line a TL override, an approval or a push record.
+OVERRIDE_KEY_WORD = "override"
+APPROVAL_KEY_WORD = "approv"
+PUSH_KEY_WORD = "push"
+
 #: Header names of a lock table's columns (``| File | Lock owner |``).
 LOCK_TABLE_COLUMNS: dict[str, frozenset[str]] = {
     "file": frozenset({"file", "files", "path", "paths", "locked file", "locked files"}),
@@ -71,6 +124,11 @@ LOCK_TABLE_COLUMNS: dict[str, frozenset[str]] = {
     ),
     "status": frozenset({"status", "state", "lock status"}),
 }
+
+#: Headers that make a table something other than a lock table (a lane plan, a ledger).
+NOT_LOCK_HEADERS = frozenset(
+    {"task", "task id", "dependency", "dependencies", "commit", "verdict", "acceptance"}
+)
 
 #: Words a brief heading may start with before its task id or lane: ``## Brief for T-102``.
 BRIEF_LEADS = ("dispatch brief for", "dispatch brief", "brief for", "brief", "task", "lane brief")
@@ -113,12 +171,21 @@ def is_lane_label(text: str) -> bool:
     return label_key(text) in LANE_LABELS
 
 
+_LOCK = re.compile(r"(?<![a-z])lock")
+
+
+def has_lock_word(text: str) -> bool:
+    """Whether a heading, key or header speaks of locks: ``File locks``, ``Locked by``; not
+    ``Blockers``."""
+    return _LOCK.search(label_key(text)) is not None
+
+
 def is_lock_owner_label(text: str) -> bool:
     """``Lock owner``, ``File lock owner``, ``Lock owners``, ``Locks``, ``File lock``."""
     key = label_key(text)
-    return LOCK_WORD in key and ("owner" in key or key in ("lock", "locks", "file lock"))
+    return has_lock_word(key) and ("owner" in key or key in ("lock", "locks", "file lock"))
 
 
 def is_lock_heading(text: str) -> bool:
     """``## File locks``, ``## Locks``, ``## Lock owners``, ``### File lock register``."""
-    return LOCK_WORD in label_key(text)
+    return has_lock_word(text)
