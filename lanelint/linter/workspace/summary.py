@@ -37,10 +37,10 @@ from lanelint.linter.protocol.artifacts.lane_plan import (
     Dependency,
     Lane,
     LanePlan,
-    LockAssignment,
     PathClaim,
 )
 from lanelint.linter.protocol.artifacts.ledger import Ledger, LedgerRow
+from lanelint.linter.protocol.artifacts.locks import LockAssignment
 from lanelint.linter.protocol.artifacts.model import Artifacts
 from lanelint.linter.protocol.artifacts.notes import Notes
 from lanelint.linter.protocol.artifacts.stamp import PreflightStamp
@@ -157,6 +157,8 @@ class DocumentSummary(msgspec.Struct, frozen=True, array_like=True):
     baseline_facts: BaselineFacts | None = None
     notes: Notes | None = None
     kinds: tuple[str, ...] = ()
+    #: Every file lock the document records (tables, lists and lines; see ``artifacts.locks``).
+    locks: tuple[LockAssignment, ...] = ()
 
     def batch_at(self, line: int) -> str:
         """The batch id declared around ``line``, else the document's, else ``""``."""
@@ -302,6 +304,7 @@ def summarize(artifacts: Artifacts, document: Document | None = None) -> Documen
         baseline_facts=artifacts.baseline_facts,
         notes=artifacts.notes,
         kinds=tuple(artifacts.kinds),
+        locks=tuple(artifacts.locks),
     )
 
 

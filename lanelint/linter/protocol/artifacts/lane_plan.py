@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lanelint.linter.markdown import inline
 from lanelint.linter.markdown.document import Cell, Document, Table
+from lanelint.linter.protocol.artifacts.locks import LockAssignment, read_locks
 from lanelint.linter.protocol.artifacts.tables import (
     BLANK_VALUES,
     column_map,
@@ -178,15 +178,6 @@ class Lane:
 
 
 @dataclass(frozen=True, slots=True)
-class LockAssignment:
-    """A recorded file lock owner: ``- Lock owner: `AGENTS.md` -> Lane A``."""
-
-    paths: tuple[str, ...]
-    owner: str
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
 class LanePlan:
     line: int
     end_line: int
@@ -224,19 +215,6 @@ def _files(cell: Cell | None) -> tuple[PathClaim, ...]:
     return tuple(claims)
 
 
-def _locks(document: Document) -> tuple[LockAssignment, ...]:
-    locks: list[LockAssignment] = []
-    for item in document.meta:
-        if "lock" in item.key.casefold() and "owner" in item.key.casefold():
-            paths = tuple(text for text, _ in inline.code_spans(item.value))
-            owner = item.value
-            for path in paths:
-                owner = owner.replace(f"`{path}`", " ")
-            owner = owner.replace("->", " ").replace("→", " ").strip(" :-,")
-            locks.append(LockAssignment(paths, owner, item.line))
-    return tuple(locks)
-
-
 def batch_id(document: Document) -> str:
     """The ``Batch id`` metadata's core value (`` `B-1` (sprint 5) `` is ``B-1``), else the path."""
     item = document.meta_value("Batch id", "Batch", "Batch ID")
@@ -262,7 +240,7 @@ def read_lane_plans(document: Document, roles: RoleBook) -> list[LanePlan]:
         if "lane" not in columns or "owner" not in columns:
             continue
         if locks is None:
-            locks = _locks(document)
+            locks = read_locks(document)
         plan = _plan(table, columns, roles, batch_id(document), locks)
         plans.append(replace(plan, unplaced=unplaced_headers(table, LANE_COLUMNS)))
     return plans
