@@ -39,7 +39,7 @@ Acting as System Analyst.
 
 ## 2) Decisions
 
-- Keep <placeholder> until review.
+- <placeholder>
 """
 
 

@@ -64,6 +64,11 @@ class Config:
     templates_dir: str = "spec/templates"
     output_paths: Mapping[str, str] = field(default_factory=dict)
     cache: bool = True
+    #: Globs (relative to the root) of the files that are protocol documents even where no
+    #: artifact is recognised in them. Every document that holds a protocol artifact (a stamp,
+    #: lane plan, gate report, ledger, heartbeat, escalation, baseline or task file) is one
+    #: anyway; PDP rules run on protocol documents only, LL codes on every file.
+    documents: tuple[str, ...] = ()
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **changes)
@@ -77,6 +82,7 @@ class Config:
             repr(sorted(self.role_aliases.items())),
             repr(self.stamp_template),
             repr(self.sensitive_paths),
+            repr(self.documents),
         ]
         return "\n".join(parts)
 
@@ -172,6 +178,7 @@ KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "templates-dir": ("templates_dir", _string),
     "output-paths": ("output_paths", _string_table),
     "cache": ("cache", _bool),
+    "documents": ("documents", _strings),
 }
 
 

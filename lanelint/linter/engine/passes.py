@@ -8,7 +8,7 @@ internal errors).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 
 from lanelint.linter.engine import meta_rules
@@ -22,6 +22,7 @@ from lanelint.linter.markdown.document import Document
 from lanelint.linter.markdown.parse import parse_document
 from lanelint.linter.protocol.artifacts.model import Artifacts, extract
 from lanelint.linter.protocol.artifacts.stamp import StampSchema
+from lanelint.linter.protocol.documents import OTHER, DocumentClass, classify
 from lanelint.linter.protocol.roles import RoleBook
 from lanelint.linter.workspace.index import build_index
 
@@ -50,6 +51,18 @@ class DocumentResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
     line_count: int = 0
+
+
+def is_protocol_rule(code: str) -> bool:
+    """PDP codes speak about protocol documents only; the engine's LL codes about every file."""
+    return code.startswith("PDP")
+
+
+def document_class(result: DocumentResult, config: Config) -> DocumentClass:
+    """How the run takes the document of ``result``: protocol document, other, template."""
+    if result.artifacts is None:
+        return DocumentClass(OTHER)
+    return classify(result.artifacts, config.root, config.documents)
 
 
 def is_enabled(code: str, config: Config) -> bool:
@@ -98,14 +111,17 @@ def _crash(rule: Rule, path: str, exc: BaseException) -> Diagnostic:
 
 
 def run_document_rules(
-    document: Document, artifacts: Artifacts, settings: RunSettings
+    document: Document, artifacts: Artifacts, settings: RunSettings, protocol: bool = True
 ) -> list[Diagnostic]:
+    """The document rules on one document; PDP rules only where it is a protocol document."""
     context = DocumentContext(
         document, artifacts, settings.config, settings.roles, settings.stamp_schema
     )
     found: list[Diagnostic] = []
     for rule in settings.rules:
         if rule.scope != "document" or rule.check is None:
+            continue
+        if not protocol and is_protocol_rule(rule.code):
             continue
         try:
             for finding in rule.check(context):
@@ -155,8 +171,35 @@ def check_text(
     result.artifacts = artifacts
     result.suppressions = read_suppressions(document.comments, max(len(document.lines), 1))
     if not artifacts.is_template:
-        result.diagnostics.extend(run_document_rules(document, artifacts, settings))
+        config = settings.config
+        protocol = classify(artifacts, config.root, config.documents).is_protocol
+        result.diagnostics.extend(run_document_rules(document, artifacts, settings, protocol))
     return result
+
+
+def workspace_view(result: DocumentResult, config: Config) -> Artifacts | None:
+    """What a document contributes to the workspace phase.
+
+    A protocol document contributes all its artifacts. Any other document contributes only
+    what a protocol document may look up in it, as evidence or by naming it: the task ids it
+    lists (where a ``Baseline source`` names it), the acceptance checks of a task, its batch
+    id with approvals and TL overrides, rebase notes, and ``[ASSUMPTION]`` tags (read where a
+    lane's files name the document). It holds no lane, ledger row, stamp, report, heartbeat,
+    escalation, baseline section or push record of its own, so no cross-document rule starts
+    from it: a finding can only reach it through a protocol document that names it.
+    """
+    artifacts = result.artifacts
+    if artifacts is None or artifacts.is_template:
+        return artifacts
+    if document_class(result, config).is_protocol:
+        return artifacts
+    notes = artifacts.notes
+    return Artifacts(
+        path=artifacts.path,
+        baseline_facts=artifacts.baseline_facts,
+        task_notes=list(artifacts.task_notes),
+        notes=(replace(notes, pushes=()) if notes is not None else None),
+    )
 
 
 def run_workspace_rules(
@@ -164,8 +207,13 @@ def run_workspace_rules(
     settings: RunSettings,
     extras: dict[str, object] | None = None,
 ) -> list[Diagnostic]:
-    """The cross-document phase: every workspace rule once, over all artifacts."""
-    documents = tuple(r.artifacts for r in results if r.artifacts is not None)
+    """The cross-document phase: every workspace rule once, over the protocol documents.
+
+    Other documents are seen only as :func:`workspace_view` gives them.
+    """
+    config = settings.config
+    views = [workspace_view(r, config) for r in results]
+    documents = tuple(view for view in views if view is not None)
     index = None
     if any(rule.scope == "workspace" for rule in settings.rules):
         index = build_index(documents, settings.config.root, settings.roles)

@@ -26,6 +26,7 @@ from lanelint.linter.markdown.document import Document
 from lanelint.linter.markdown.parse import parse_document
 from lanelint.linter.protocol.artifacts.gate_report import GATE_SECTIONS, GateReport
 from lanelint.linter.protocol.artifacts.model import Artifacts, extract
+from lanelint.linter.protocol.documents import classify
 
 #: Section index -> (heading text, stub lines), from the gate-report template.
 Stubs = dict[int, tuple[str, list[str]]]
@@ -153,6 +154,8 @@ def _one_pass(
     artifacts = extract(document, settings.roles)
     if artifacts.is_template:
         return 0
+    config = settings.config
+    protocol = classify(artifacts, config.root, config.documents).is_protocol
     context = DocumentContext(
         document, artifacts, settings.config, settings.roles, settings.stamp_schema
     )
@@ -164,6 +167,8 @@ def _one_pass(
     for rule in settings.rules:
         if not rule.fixable or rule.scope != "document" or rule.check is None:
             continue
+        if not protocol and rule.code.startswith("PDP"):
+            continue  # PDP rules speak about protocol documents only
         if _file_ignored(rule.code, display, settings.config):
             continue
         for finding in rule.check(context):

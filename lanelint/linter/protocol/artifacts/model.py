@@ -24,6 +24,7 @@ from lanelint.linter.protocol.artifacts.placeholders import (
 )
 from lanelint.linter.protocol.artifacts.stamp import PreflightStamp, read_stamps
 from lanelint.linter.protocol.artifacts.task_file import TaskNote, read_task_notes
+from lanelint.linter.protocol.documents import recognised_kinds
 from lanelint.linter.protocol.roles import RoleBook
 
 
@@ -44,6 +45,9 @@ class Artifacts:
     baseline_facts: BaselineFacts | None = None
     task_notes: list[TaskNote] = field(default_factory=list)
     notes: Notes | None = None
+    #: The kinds recognisable as protocol artifacts (``lanelint.linter.protocol.documents``);
+    #: a document with none is a protocol document only where configuration names it.
+    recognised: tuple[str, ...] = ()
 
     @property
     def kinds(self) -> list[str]:
@@ -76,7 +80,7 @@ def extract(document: Document, roles: RoleBook) -> Artifacts:
     if is_template_path(document.path):
         return Artifacts(path=document.path, is_template=True)
     gate_report = read_gate_report(document)
-    return Artifacts(
+    artifacts = Artifacts(
         path=document.path,
         stamps=read_stamps(document),
         lane_plans=read_lane_plans(document, roles),
@@ -90,3 +94,5 @@ def extract(document: Document, roles: RoleBook) -> Artifacts:
         task_notes=read_task_notes(document, gate_report is not None),
         notes=read_notes(document, roles),
     )
+    artifacts.recognised = recognised_kinds(artifacts, document)
+    return artifacts
