@@ -98,7 +98,8 @@ CASES: list[tuple[str, str, int]] = [
     ),
     (
         "example-heading",
-        "### Example\n\n| Commit | Verdict |\n|---|---|\n| `<sha>` | `<accepted/rejected/pending>` |",
+        "### Example\n\n| Commit | Verdict |\n|---|---|\n"
+        "| `<sha>` | `<accepted/rejected/pending>` |",
         0,
     ),
     # what still fires: a filled document with cells left unfilled

@@ -6,7 +6,8 @@ protocol artifact, or that the ``documents`` configuration names. The readers in
 ``Owner`` column is read as a lane plan); this module asks for the further evidence that
 tells a protocol artifact from a table about a swimming pool:
 
-- **preflight stamp**: a fenced block whose first line is ``PREFLIGHT STAMP``.
+- **preflight stamp**: a fenced block whose first line is ``PREFLIGHT STAMP``, unless a
+  lead-in introduces it as an example (``The stamp looks like this:``).
 - **lane plan**: a lane table that also has a task, dependency, files or acceptance column,
   and either a lane owned by a protocol role together with a protocol lane id (``A``..``E``,
   ``L1``, ``Lane B``), a marked dependency (``none``/``soft``/``hard``) or a batch id in the
@@ -18,16 +19,17 @@ tells a protocol artifact from a table about a swimming pool:
   ``rejected`` or ``pending``, or whose commit is a commit id or range where the table also
   has a lane, task or evidence column (a ``git bisect`` log of good and bad commits is no
   ledger); or a row of placeholders.
-- **heartbeat**: a timestamped entry that names a lane or has two of ``status``,
-  ``blockers``, ``next step``; or a heartbeat log (by title or file name) with two of those
-  fields.
+- **heartbeat**: a timestamped entry that names a lane or task, or has all of ``status``,
+  ``blockers`` and ``next step``; or a heartbeat log (by title or file name) that names a
+  lane and has two of those fields.
 - **escalation**: one that reaches a protocol role and names a lane or task, or says the lane
   is blocked.
-- **baseline**: a section headed ``Approved baseline`` / ``Sprint baseline`` / ... listing
-  task ids.
+- **baseline**: a section headed ``Approved baseline`` / ``Task baseline`` / ``Batch
+  baseline`` listing task ids.
 - **task**: a task file in a ``TASKS`` folder or named ``TASK_<id>.md``.
-- **batch notes**: a ``Batch id`` line together with a TL override, an approval, a push
-  record or a ``Baseline source`` line.
+- **batch notes**: a ``Batch id`` line naming one id (``B-7``) together with a TL override
+  naming a lane, an approval naming a role, a push record of commits or a ``Baseline
+  source`` path.
 """
 
 from __future__ import annotations
@@ -45,7 +47,10 @@ from lanelint.linter.protocol.artifacts.gate_report import GATE_SECTIONS, GateRe
 from lanelint.linter.protocol.artifacts.heartbeat import is_heartbeat_log
 from lanelint.linter.protocol.artifacts.lane_plan import LanePlan
 from lanelint.linter.protocol.artifacts.ledger import VERDICTS, Ledger, is_commit_ref
-from lanelint.linter.protocol.artifacts.mentions import TASK_ID
+from lanelint.linter.protocol.artifacts.mentions import TASK_ID, lane_ids
+from lanelint.linter.protocol.artifacts.notes import Notes
+from lanelint.linter.protocol.artifacts.placeholders import introduced
+from lanelint.linter.protocol.artifacts.stamp import is_stamp
 from lanelint.linter.protocol.vocabulary.placeholders import is_placeholder
 from lanelint.linter.protocol.vocabulary.recognition import (
     BASELINE_QUALIFIERS,
@@ -61,6 +66,7 @@ _LANE_ID = re.compile(r"(?:lane[ \t_-]?)?(?:[A-Za-z]|L?\d{1,2}|[A-Za-z]\d{1,2})"
 _WORDS = re.compile(r"[a-z]+")
 _EXTRA_LANE_COLUMNS = ("task", "dependency", "files", "acceptance")
 _EXTRA_LEDGER_COLUMNS = ("lane", "task", "evidence")
+_MAX_BATCH_ID = 40
 _HEARTBEAT_KEYS = frozenset({"status", "blockers", "blocker", "next step", "next steps"})
 
 if TYPE_CHECKING:
@@ -149,12 +155,33 @@ def _task_file(path: str) -> bool:
 
 
 def _heartbeat_log(document: Document) -> bool:
-    """A heartbeat log (by title or name) whose entries carry heartbeat fields, even where
-    their time is still a placeholder."""
+    """A heartbeat log (by title or name) whose entries carry heartbeat fields and name a
+    lane, even where their time is still a placeholder."""
     if not is_heartbeat_log(document):
         return False
     keys = {" ".join(item.key.casefold().split()) for item in document.meta}
-    return len(keys & _HEARTBEAT_KEYS) >= HEARTBEAT_FIELDS_NEEDED
+    if len(keys & _HEARTBEAT_KEYS) < HEARTBEAT_FIELDS_NEEDED:
+        return False
+    return "lane" in keys or any(lane_ids(heading.text) for heading in document.headings)
+
+
+def _stamp_examples(document: Document) -> int:
+    """How many stamp blocks stand right after a lead-in (``The stamp looks like this:``)."""
+    return sum(1 for f in document.fences if is_stamp(f) and introduced(document, f.line))
+
+
+def _batch_notes(notes: Notes) -> bool:
+    """A batch id (one token: ``B-7``) with a lane override, a role's approval, a push of
+    commits or a baseline source path."""
+    batch = notes.batch.strip()
+    if not batch or len(batch) > _MAX_BATCH_ID or any(char.isspace() for char in batch):
+        return False
+    return (
+        any(lane_ids(note.text) for note in notes.overrides)
+        or any(note.roles for note in notes.approvals)
+        or any(note.refs for note in notes.pushes)
+        or any("/" in source or source.endswith(".md") for source in notes.baseline_sources)
+    )
 
 
 def recognised_kinds(artifacts: Artifacts, document: Document) -> tuple[str, ...]:
@@ -162,7 +189,7 @@ def recognised_kinds(artifacts: Artifacts, document: Document) -> tuple[str, ...
     if artifacts.is_template:
         return ()
     found: list[str] = []
-    if artifacts.stamps:
+    if len(artifacts.stamps) > _stamp_examples(document):
         found.append("preflight-stamp")
     batch = bool(artifacts.notes is not None and artifacts.notes.batch)
     if any(_lane_plan(plan, batch) for plan in artifacts.lane_plans):
@@ -173,9 +200,7 @@ def recognised_kinds(artifacts: Artifacts, document: Document) -> tuple[str, ...
         found.append("ledger")
     beats = artifacts.heartbeats
     if any(
-        beat.lane
-        or sum(1 for value in (beat.status, beat.blockers, beat.next_step) if value)
-        >= HEARTBEAT_FIELDS_NEEDED
+        beat.lane or beat.task or all((beat.status, beat.blockers, beat.next_step))
         for beat in beats
     ) or _heartbeat_log(document):
         found.append("heartbeat")
@@ -190,11 +215,7 @@ def recognised_kinds(artifacts: Artifacts, document: Document) -> tuple[str, ...
         found.append("baseline")
     if _task_file(artifacts.path) and any(n.kind == "file" for n in artifacts.task_notes):
         found.append("task")
-    notes = artifacts.notes
-    recorded = notes is not None and (
-        notes.overrides or notes.approvals or notes.pushes or notes.baseline_sources
-    )
-    if notes is not None and notes.batch and recorded:
+    if artifacts.notes is not None and _batch_notes(artifacts.notes):
         found.append("batch-notes")
     return tuple(found)
 

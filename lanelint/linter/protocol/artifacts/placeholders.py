@@ -56,6 +56,14 @@ def is_template_path(path: str) -> bool:
     return stem.upper().endswith("_TEMPLATE")
 
 
+def introduced(document: Document, line: int) -> bool:
+    """Whether the nearest non-blank line above ``line`` is an example or format lead-in."""
+    line -= 1
+    while line >= 1 and not document.line_text(line).strip():
+        line -= 1
+    return line >= 1 and is_lead_in(document.line_text(line))
+
+
 def _glued(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` (``<...>``) is part of a longer token: a path, a name."""
     before = text[start - 1] if start > 0 else ""
@@ -187,7 +195,9 @@ def _span_end(text: str, start: int) -> int:
 def find_placeholders(document: Document) -> list[Placeholder]:
     """Candidate placeholders outside code blocks (preflight stamps count) and examples."""
     skipped: list[tuple[int, int]] = [
-        (fence.line, fence.end_line) for fence in document.fences if not is_stamp(fence)
+        (fence.line, fence.end_line)
+        for fence in document.fences
+        if not is_stamp(fence) or introduced(document, fence.line)
     ]
     comment_lines: set[int] = set()
     for comment in document.comments:

@@ -8,16 +8,8 @@ before it takes such a piece for a protocol artifact.
 from __future__ import annotations
 
 #: A section is an approved baseline when its heading holds ``baseline`` and one of these.
-BASELINE_QUALIFIERS = (
-    "approved",
-    "task",
-    "tasks",
-    "sprint",
-    "batch",
-    "delivery",
-    "scope",
-    "release",
-)
+#: (``Performance baseline``, ``Security baseline`` and ``Sprint baseline velocity`` are not.)
+BASELINE_QUALIFIERS = ("approved", "task", "tasks", "batch")
 
 #: Gate-report sections that no other process's "gate report" has: one of them is enough.
 DISTINCTIVE_GATE_SECTIONS = ("Role confirmation", "Implementation handoff")
@@ -28,7 +20,9 @@ GATE_SECTIONS_NEEDED = 5
 TASK_FOLDERS = ("tasks",)
 TASK_FILE_PREFIXES = ("task_", "task-")
 
-#: Heartbeat fields; an entry needs a lane or at least this many of them.
+#: Heartbeat fields (``status``, ``blockers``, ``next step``): an entry that names no lane or
+#: task needs all of them; a heartbeat log whose times are still placeholders needs this many
+#: and a lane.
 HEARTBEAT_FIELDS_NEEDED = 2
 
 #: Words in an escalation's reason or title that say a lane is stuck.
