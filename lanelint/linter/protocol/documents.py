@@ -43,11 +43,12 @@ from typing import TYPE_CHECKING
 
 from lanelint.linter.io import globs
 from lanelint.linter.markdown.document import Document
+from lanelint.linter.protocol.artifacts import mentions
 from lanelint.linter.protocol.artifacts.gate_report import GATE_SECTIONS, GateReport
 from lanelint.linter.protocol.artifacts.heartbeat import is_heartbeat_log
 from lanelint.linter.protocol.artifacts.lane_plan import LanePlan
 from lanelint.linter.protocol.artifacts.ledger import VERDICTS, Ledger, is_commit_ref
-from lanelint.linter.protocol.artifacts.mentions import TASK_ID, lane_ids
+from lanelint.linter.protocol.artifacts.mentions import lane_ids
 from lanelint.linter.protocol.artifacts.notes import Notes
 from lanelint.linter.protocol.artifacts.placeholders import introduced
 from lanelint.linter.protocol.artifacts.stamp import is_stamp
@@ -62,7 +63,6 @@ from lanelint.linter.protocol.vocabulary.recognition import (
     TASK_FOLDERS,
 )
 
-_LANE_ID = re.compile(r"(?:lane[ \t_-]?)?(?:[A-Za-z]|L?\d{1,2}|[A-Za-z]\d{1,2})", re.IGNORECASE)
 _WORDS = re.compile(r"[a-z]+")
 _EXTRA_LANE_COLUMNS = ("task", "dependency", "files", "acceptance")
 _EXTRA_LEDGER_COLUMNS = ("lane", "task", "evidence")
@@ -99,6 +99,19 @@ class DocumentClass:
         return f"protocol document ({what}{'; configured' if self.configured else ''})"
 
 
+def _lane_id(text: str) -> bool:
+    """A protocol lane id: ``A``..``E`` (any letter), ``L1``, ``3``, ``Lane B``, ``lane-L2``."""
+    text = text.strip()
+    if text[:4].casefold() == "lane":
+        text = text[4:].lstrip(" \t_-")
+    if len(text) == 1:
+        return text.isalnum()
+    head, tail = text[:1], text[1:]
+    return (head.isalpha() and head.isascii() and tail.isdigit() and len(tail) <= 2) or (
+        text.isdigit() and len(text) <= 2
+    )
+
+
 def _placeholder(text: str) -> bool:
     return is_placeholder(text)
 
@@ -115,7 +128,7 @@ def _lane_plan(plan: LanePlan, batch: bool) -> bool:
         return False
     if batch:
         return True
-    if any(_LANE_ID.fullmatch(lane.id.strip()) for lane in owned):
+    if any(_lane_id(lane.id) for lane in owned):
         return True
     return any(lane.dependency is not None and lane.dependency.marked for lane in plan.lanes)
 
@@ -127,7 +140,7 @@ def _gate_report(report: GateReport) -> bool:
     }
     if matched & distinctive or len(matched) >= GATE_SECTIONS_NEEDED:
         return True
-    task = TASK_ID.fullmatch(report.task.strip())
+    task = mentions.TASK_ID.fullmatch(report.task.strip())
     named = task is not None and any(char.isdigit() for char in report.task)
     return bool(matched) and (named or _placeholder(report.task))
 

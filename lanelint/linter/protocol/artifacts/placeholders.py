@@ -14,6 +14,8 @@ placeholder of a template.
 from __future__ import annotations
 
 import functools
+import sys
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -23,9 +25,9 @@ from pathlib import PurePosixPath
 from lanelint.linter.markdown import inline
 from lanelint.linter.markdown.document import Document
 from lanelint.linter.protocol.artifacts.stamp import is_stamp, read_stamps
+from lanelint.linter.protocol.vocabulary import placeholders as words
 from lanelint.linter.protocol.vocabulary.placeholders import (
     PATH_GLUE,
-    PLACEHOLDER,
     is_lead_in,
     is_placeholder,
     is_placeholder_name,
@@ -34,6 +36,7 @@ from lanelint.linter.protocol.vocabulary.placeholders import (
 )
 
 _MAX_PLACEHOLDER = 200
+_END = sys.maxsize
 _LIST_MARKERS = ("- ", "* ", "+ ")
 
 
@@ -78,10 +81,17 @@ def _glued(text: str, start: int, end: int) -> bool:
 
 
 def _in_longer_span(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
-    """Inside a code span that holds more than this placeholder: a command or a path."""
-    for span_start, span_end, content in spans:
-        if span_start <= start and end <= span_end:
-            return content.strip() != "" and not is_placeholder(content)
+    """Inside a code span that holds more than this placeholder: a command or a path.
+
+    ``spans`` are in order and do not overlap, so the one that can hold ``start`` is found by
+    bisection (a line may hold thousands of spans).
+    """
+    index = bisect_right(spans, (start, _END, "")) - 1
+    if index < 0:
+        return False
+    span_start, span_end, content = spans[index]
+    if span_start <= start and end <= span_end:
+        return content.strip() != "" and not is_placeholder(content)
     return False
 
 
@@ -136,7 +146,7 @@ def _whole_lines(document: Document) -> dict[int, set[str]]:
     whole: dict[int, set[str]] = {}
 
     def add(line: int, value: str) -> None:
-        match = PLACEHOLDER.search(value)
+        match = words.PLACEHOLDER.search(value)
         if match is not None and is_placeholder(value):
             whole.setdefault(line, set()).add(match.group(1))
 
@@ -164,7 +174,7 @@ def _scan_line(
     found: list[Placeholder],
 ) -> None:
     spans: list[tuple[int, int, str]] | None = None
-    for match in PLACEHOLDER.finditer(text):
+    for match in words.PLACEHOLDER.finditer(text):
         inner = match.group(1)
         if len(inner) > _MAX_PLACEHOLDER or not is_placeholder_name(inner):
             continue
@@ -228,7 +238,7 @@ def template_names(texts: Iterable[str]) -> frozenset[str]:
     names: set[str] = set()
     for text in texts:
         plain = _jinja_wildcards(text)
-        for match in PLACEHOLDER.finditer(plain):
+        for match in words.PLACEHOLDER.finditer(plain):
             inner = match.group(1)
             key = template_key(inner)
             if key.replace("*", "").strip() and ("*" in inner or is_placeholder_name(inner)):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from lanelint.linter.markdown.document import Document, Fence
-from lanelint.linter.protocol.vocabulary.placeholders import PLACEHOLDER
+from lanelint.linter.protocol.vocabulary import placeholders
 
 STAMP_MARKER = "PREFLIGHT STAMP"
 _CHECK = re.compile(r"(\d{1,2})\)[ \t]*([^:\n]{1,120}):[ \t]*(.*)")
@@ -124,7 +124,7 @@ def read_stamps(document: Document) -> list[PreflightStamp]:
 
 
 def _spec(key: str, value: str, number: int | None) -> FieldSpec | None:
-    match = PLACEHOLDER.fullmatch(value.strip())
+    match = placeholders.PLACEHOLDER.fullmatch(value.strip())
     if not match:
         return None
     inner = match.group(1)

@@ -57,10 +57,22 @@ LEAD_IN_WORDS = (
     "schema",
     "pattern",
 )
-_LEAD_IN = re.compile(
-    r"(?<![A-Za-z])(?:" + "|".join(re.escape(word) for word in LEAD_IN_WORDS) + r")(?![A-Za-z])",
-    re.IGNORECASE,
-)
+
+
+def _names_lead_in(text: str) -> bool:
+    """Whether ``text`` holds one of :data:`LEAD_IN_WORDS` as a word of its own."""
+    lowered = text.casefold()
+    for word in LEAD_IN_WORDS:
+        start = lowered.find(word)
+        while start >= 0:
+            end = start + len(word)
+            before = lowered[start - 1] if start else " "
+            after = lowered[end] if end < len(lowered) else " "
+            if not before.isalpha() and not after.isalpha():
+                return True
+            start = lowered.find(word, start + 1)
+    return False
+
 
 #: Characters that glue a placeholder into a longer token (a path, a file name, a generic).
 PATH_GLUE = frozenset("/\\_.-~$@%=[]{}")
@@ -138,14 +150,14 @@ def is_lead_in(line: str) -> bool:
         return False
     if not (is_heading or text.endswith(":") or stripped.rstrip("*_ ").endswith(":")):
         return False
-    return _LEAD_IN.search(text) is not None
+    return _names_lead_in(text)
 
 
 def starts_with_lead_in(line: str) -> bool:
     """A ``Format: <lane> <status>`` line: the lead-in and its example share the line."""
     text = _unmarked(line)
     head, colon, _ = text.partition(":")
-    return bool(colon) and len(head) <= 40 and _LEAD_IN.search(head.strip("*_ ")) is not None
+    return bool(colon) and len(head) <= 40 and _names_lead_in(head.strip("*_ "))
 
 
 def template_key(name: str) -> str:
