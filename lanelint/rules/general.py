@@ -10,6 +10,7 @@ from lanelint.linter.engine.registry import document_rule
 from lanelint.linter.protocol.artifacts.placeholders import (
     builtin_template_names,
     matches_template,
+    team_template_names,
 )
 from lanelint.linter.protocol.vocabulary.placeholders import template_key
 
@@ -24,8 +25,9 @@ def placeholder_left(ctx: DocumentContext) -> Iterator[Finding]:
     (`**Date:** <YYYY-MM-DD>`), a line of a preflight stamp (`Role: <role>`), a list item,
     heading or paragraph of its own (a section body left as `` `<decision>` ``). It also fires
     where the text is a placeholder of a template: lanelint's own templates (`lanelint new`),
-    its built-in preflight stamp schema and the team's stamp template (`<PASS|FAIL>`, `<N>`,
-    `<TASK-ID>`, `<lane>`, `<files of lane B>`, `<2026-02-16 HH:MM TZ>`).
+    its built-in preflight stamp schema, the team's stamp template and the team's templates
+    in the `templates-dir` folder (default `spec/templates`): `<PASS|FAIL>`, `<N>`,
+    `<TASK-ID>`, `<lane>`, `<files of lane B>`, `<2026-02-16 HH:MM TZ>`.
 
     It runs on protocol documents only: documents that hold a preflight stamp, lane plan, gate
     report, acceptance ledger, heartbeat, escalation, approved baseline or task file, or that
@@ -63,7 +65,8 @@ def placeholder_left(ctx: DocumentContext) -> Iterator[Finding]:
     | A | `T-101` | System Analyst | none | `spec/a.md` | active |
     ```
     """
-    names = builtin_template_names() | _stamp_names(ctx)
+    folder = ctx.config.root / ctx.config.templates_dir
+    names = builtin_template_names() | _stamp_names(ctx) | team_template_names(folder)
     for item in ctx.artifacts.placeholders:
         if not item.whole and not matches_template(item.text, names):
             continue

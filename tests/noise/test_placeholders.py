@@ -198,3 +198,15 @@ def test_the_documents_setting_makes_a_document_a_protocol_document(tmp_path: Pa
     assert [d.code for d in result.diagnostics] == ["PDP001", "PDP001"]
     other = lint_text(text, str(tmp_path / "misc" / "notes.md"), config=config)
     assert other.diagnostics == []
+
+
+def test_a_placeholder_of_the_teams_templates_fires(tmp_path: Path) -> None:
+    text = REPORT.format(body="- Linked to <customer ticket> for follow-up.")
+    path = str(tmp_path / "spec" / "gate_report_T-101_2026-02-16.md")
+    config = Config(root=tmp_path, select=("PDP001",))
+    assert lint_text(text, path, config=config).diagnostics == []
+    templates = tmp_path / "spec" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "GATE_NOTE_TEMPLATE.md").write_text("- Ticket: `<customer ticket>`\n", "utf-8")
+    found = lint_text(text, path, config=config).diagnostics
+    assert [d.message for d in found] == ["leftover template placeholder '<customer ticket>'"]

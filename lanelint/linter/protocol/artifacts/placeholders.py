@@ -14,13 +14,14 @@ placeholder of a template.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from importlib import resources
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from lanelint.linter.markdown import inline
 from lanelint.linter.markdown.document import Document
@@ -36,6 +37,7 @@ from lanelint.linter.protocol.vocabulary.placeholders import (
 )
 
 _MAX_PLACEHOLDER = 200
+_MAX_TEMPLATE_BYTES = 1 << 20
 _END = sys.maxsize
 _LIST_MARKERS = ("- ", "* ", "+ ")
 
@@ -279,6 +281,35 @@ def builtin_template_names() -> frozenset[str]:
         .joinpath("preflight_stamp.md")
         .read_text("utf-8")
     )
+    return template_names(texts)
+
+
+def team_template_names(folder: Path) -> frozenset[str]:
+    """The placeholder names of the team's templates (``*.md`` and ``*.j2`` in ``folder``).
+
+    Read again only when a file in the folder changes (name, size or modification time);
+    an absent or unreadable folder has none.
+    """
+    try:
+        entries = sorted(
+            (entry.name, entry.stat().st_mtime_ns, entry.stat().st_size)
+            for entry in os.scandir(folder)
+            if entry.is_file() and entry.name.endswith((".md", ".j2"))
+        )
+    except OSError:
+        return frozenset()
+    return _team_names(str(folder), tuple(entries))
+
+
+@functools.lru_cache(maxsize=16)
+def _team_names(folder: str, entries: tuple[tuple[str, int, int], ...]) -> frozenset[str]:
+    texts: list[str] = []
+    for name, _, _ in entries:
+        try:
+            with open(os.path.join(folder, name), encoding="utf-8-sig") as handle:
+                texts.append(handle.read(_MAX_TEMPLATE_BYTES))
+        except (OSError, UnicodeDecodeError):
+            continue
     return template_names(texts)
 
 
