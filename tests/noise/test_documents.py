@@ -207,3 +207,16 @@ def test_other_documents_contribute_nothing_to_the_workspace(tmp_path: Path) -> 
     read = lint_paths([tmp_path], config=config)
     added = [d for d in read.diagnostics if d.path.endswith("release.md")]
     assert [d.code for d in added] == ["PDP801"], read.diagnostics
+
+
+def test_the_board_shows_protocol_documents_only(tmp_path: Path) -> None:
+    from lanelint.linter.run.collect import index_paths
+
+    (tmp_path / "docs").mkdir()
+    pool = (
+        "| Lane | Owner | Task | Status |\n|---|---|---|---|\n| 1 | Coach Dana | warm-up | open |\n"
+    )
+    (tmp_path / "docs" / "pool.md").write_text("# Club night\n\n" + pool, "utf-8")
+    (tmp_path / "docs" / "plan.md").write_text(PLAN, "utf-8")
+    index = index_paths([tmp_path], Config(root=tmp_path, cache=False))
+    assert [lane.id for lane in index.lanes] == ["A"]

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from lanelint.linter.engine.config import Config
+from lanelint.linter.engine.passes import workspace_view
 from lanelint.linter.io.discovery import discover
 from lanelint.linter.run.api import default_paths, make_settings, read_entry
 from lanelint.linter.workspace.index import WorkspaceIndex, build_index
@@ -21,5 +22,6 @@ def index_paths(paths: Sequence[str | Path], config: Config) -> WorkspaceIndex:
     entries = discover(targets, root=config.root, exclude=config.exclude)
     settings = replace(make_settings(config, entries), rules=())
     results = [read_entry(entry, settings) for entry in entries]
-    documents = [r.artifacts for r in results if r.artifacts is not None]
+    views = [workspace_view(r, config) for r in results]  # protocol documents only
+    documents = [view for view in views if view is not None]
     return build_index(documents, config.root, settings.roles)
