@@ -79,7 +79,7 @@ def extract(document: Document, roles: RoleBook) -> Artifacts:
     if is_template_path(document.path):
         return Artifacts(path=document.path, is_template=True)
     gate_report = read_gate_report(document)
-    return Artifacts(
+    artifacts = Artifacts(
         path=document.path,
         stamps=read_stamps(document),
         lane_plans=read_lane_plans(document, roles),
@@ -94,3 +94,4 @@ def extract(document: Document, roles: RoleBook) -> Artifacts:
         notes=read_notes(document, roles),
         locks=read_locks(document),
     )
+    return artifacts
