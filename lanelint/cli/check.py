@@ -9,7 +9,12 @@ from pathlib import Path
 import click
 
 from lanelint.cli import fail
-from lanelint.cli.options import config_file_option, isolated_option, output_file_option
+from lanelint.cli.options import (
+    config_file_option,
+    isolated_option,
+    now_option,
+    output_file_option,
+)
 from lanelint.cli.stdin_input import STDIN, lint_stdin, stdin_target
 from lanelint.linter.engine.config import ConfigError, load_config
 from lanelint.linter.engine.diagnostics import Severity
@@ -70,6 +75,8 @@ def _codes(values: tuple[str, ...], option: str = "") -> tuple[str, ...]:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Lint standard input (path '-') as if it were the file at this path.",
 )
+@now_option
+@click.option("--no-git", is_flag=True, help="Do not compare the ledgers with the git history.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 def check(
@@ -89,6 +96,8 @@ def check(
     no_cache: bool = False,
     fix: bool = False,
     diff: bool = False,
+    now: str | None = None,
+    no_git: bool = False,
 ) -> None:
     """Lint the Markdown documents in PATHS (default: the configured spec folder, else .).
 
@@ -105,6 +114,8 @@ def check(
             config = replace(config, ignore=config.ignore + _codes(ignore, "--ignore"))
         if no_cache:
             config = replace(config, cache=False)
+        if now is not None or no_git:
+            config = replace(config, now=now or config.now, git=config.git and not no_git)
         if fix or diff:
             from lanelint.cli.fixing import run_fixes
 

@@ -7,7 +7,7 @@ internal errors).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 
@@ -17,6 +17,7 @@ from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
 from lanelint.linter.engine.diagnostics import Diagnostic, Finding, Location, Severity
 from lanelint.linter.engine.registry import Rule
 from lanelint.linter.engine.suppressions import Suppression, read_suppressions
+from lanelint.linter.engine.waiver_checks import exception_records, void_waivers, waiver_findings
 from lanelint.linter.io.source import DecodeError, decode
 from lanelint.linter.markdown.document import Document
 from lanelint.linter.markdown.parse import parse_document
@@ -154,6 +155,8 @@ def check_text(
     result.line_count = len(document.lines)
     result.artifacts = artifacts
     result.suppressions = read_suppressions(document.comments, max(len(document.lines), 1))
+    if artifacts.lane_plans:
+        result.suppressions.extend(exception_records(document, settings.roles))
     if not artifacts.is_template:
         result.diagnostics.extend(run_document_rules(document, artifacts, settings))
     return result
@@ -200,6 +203,7 @@ def finalize(
     config = settings.config
     by_path = {r.path: r for r in results}
     used: set[int] = set()  # ids of the suppressions that suppressed something in this run
+    void = void_waivers(results, config)  # waivers not in force: they suppress nothing
     kept: list[Diagnostic] = []
     for diagnostic in [d for r in results for d in r.diagnostics] + list(extra):
         if not is_enabled(diagnostic.code, config) and not diagnostic.code.startswith("LL9"):
@@ -210,18 +214,22 @@ def finalize(
         suppressed = False
         if owner is not None and not diagnostic.code.startswith("LL9"):
             for item in owner.suppressions:
-                if item.covers(diagnostic.code, diagnostic.line):
+                if id(item) not in void and item.covers(diagnostic.code, diagnostic.line):
                     used.add(id(item))
                     suppressed = True
         if not suppressed:
             kept.append(diagnostic)
-    kept.extend(_suppression_findings(results, settings, used))
+    kept.extend(_suppression_findings(results, settings, used, void))
+    kept.extend(waiver_findings(results, void, config))
     kept.sort(key=Diagnostic.sort_key)
     return kept
 
 
 def _suppression_findings(
-    results: Sequence[DocumentResult], settings: RunSettings, used: set[int]
+    results: Sequence[DocumentResult],
+    settings: RunSettings,
+    used: set[int],
+    void: Mapping[int, object] | None = None,
 ) -> list[Diagnostic]:
     config = settings.config
     ran = {rule.code for rule in settings.rules if is_enabled(rule.code, config)}
@@ -244,6 +252,8 @@ def _suppression_findings(
                     )
             if id(item) in used or not is_enabled(meta_rules.UNUSED_SUPPRESSION.code, config):
                 continue
+            if item.kind == "exception" or (void is not None and id(item) in void):
+                continue  # a prose record is no directive; a void waiver has its own finding
             named = [c for c in item.codes if c not in unknown]
             if item.codes and not any(any(r.startswith(c) for r in ran) for c in named):
                 continue  # every code it names is switched off or unknown: not its fault
