@@ -23,6 +23,7 @@ from lanelint.linter.protocol.artifacts.placeholders import (
     is_template_path,
 )
 from lanelint.linter.protocol.artifacts.stamp import PreflightStamp, read_stamps
+from lanelint.linter.protocol.artifacts.sync import SyncRecord, read_syncs
 from lanelint.linter.protocol.artifacts.task_file import TaskNote, read_task_notes
 from lanelint.linter.protocol.roles import RoleBook
 
@@ -44,6 +45,7 @@ class Artifacts:
     baseline_facts: BaselineFacts | None = None
     task_notes: list[TaskNote] = field(default_factory=list)
     notes: Notes | None = None
+    syncs: list[SyncRecord] = field(default_factory=list)
 
     @property
     def kinds(self) -> list[str]:
@@ -89,4 +91,5 @@ def extract(document: Document, roles: RoleBook) -> Artifacts:
         baseline_facts=read_baseline_facts(document),
         task_notes=read_task_notes(document, gate_report is not None),
         notes=read_notes(document, roles),
+        syncs=read_syncs(document),
     )
