@@ -409,6 +409,19 @@ def hard_dependency_not_in_history(ctx: WorkspaceContext) -> Iterator[Finding]:
             )
 
 
+class _HighRisk:
+    """The high-risk paths and globs, with plain paths looked up in a set."""
+
+    def __init__(self, paths: tuple[str, ...]) -> None:
+        normal = [globs.normalise(p) for p in paths]
+        self.plain = {p for p in normal if not globs.is_glob(p)}
+        self.patterns = [p for p in normal if globs.is_glob(p)]
+
+    def matches(self, path: str) -> bool:
+        name = globs.normalise(path)
+        return name in self.plain or any(is_high_risk(name, (p,)) for p in self.patterns)
+
+
 def _exempt_files(ctx: WorkspaceContext, lane: LaneRef) -> set[str]:
     """The documents a lane may change besides its declared files: its gate reports and the
     documents of its own task (task notes, stamps, heartbeats)."""
@@ -423,7 +436,10 @@ def _exempt_files(ctx: WorkspaceContext, lane: LaneRef) -> set[str]:
 def _claimed(names: list[str], claims: list[str]) -> bool:
     for name in names:
         for claim in claims:
-            if globs.matches(name, claim) or name.startswith(claim.rstrip("/") + "/"):
+            folder = claim.rstrip("/") + "/"
+            if name == claim or name.startswith(folder):
+                return True
+            if globs.is_glob(claim) and globs.matches(name, claim):
                 return True
     return False
 
@@ -571,13 +587,13 @@ def high_risk_file_changed_without_lock(ctx: WorkspaceContext) -> Iterator[Findi
     found = history(ctx)
     if not found.available:
         return
-    risky = ctx.config.high_risk_files
+    risky = _HighRisk(ctx.config.high_risk_files)
     first: dict[tuple[str, str], tuple[LaneRef, RowCommits]] = {}
     ordered = sorted(_accepted_by_lane(ctx, found).values(), key=lambda v: v[1].ref.order)
     for lane, item in ordered:
         for name in _lane_files(found, item):
             spellings = found.relative(name)
-            if not any(is_high_risk(s, risky) for s in spellings):
+            if not any(risky.matches(s) for s in spellings):
                 continue
             seen = first.setdefault((lane.batch, name), (lane, item))
             if seen[0].ident == lane.ident:
@@ -637,15 +653,19 @@ def unaccounted_commit_on_integration_branch(ctx: WorkspaceContext) -> Iterator[
         batch = lane.batch if lane is not None else item.ref.batch
         spans.setdefault(batch, []).append((position, item))
     candidates: dict[str, tuple[int, RowCommits]] = {}
+    covered: dict[int, RowCommits] = {}
     for entries in spans.values():
         if len(entries) < 2:
             continue
         entries.sort(key=lambda e: e[0])
         low, high = entries[0][0], entries[-1][0]
-        anchor = entries[-1][1]
+        for position in range(low, high + 1):
+            covered.setdefault(position, entries[-1][1])
+    if covered:
         for sha, position in branch.reached.items():
-            if low <= position <= high and sha not in named and not found.is_merge(sha):
-                candidates.setdefault(sha, (position, anchor))
+            anchor = covered.get(position)
+            if anchor is not None and sha not in named and not found.is_merge(sha):
+                candidates[sha] = (position, anchor)
     if not candidates:
         return
     changed = found.changed(candidates)

@@ -45,13 +45,57 @@ class Branch:
 
     name: str
     tip: str
-    #: Every commit reachable from the tip -> its parents.
-    parents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Every commit reachable from the tip -> its parents, space-separated.
+    raw_parents: dict[str, str] = field(default_factory=dict)
     #: Every commit reachable from the tip -> the position (0 = oldest) of the first-parent
     #: commit that first brought it onto the branch.
     reached: dict[str, int] = field(default_factory=dict)
-    #: The first-parent chain, oldest first.
-    mainline: list[str] = field(default_factory=list)
+
+    def parents(self, sha: str) -> tuple[str, ...]:
+        raw = self.raw_parents.get(sha)
+        return tuple(raw.split()) if raw else ()
+
+
+_REFS = (
+    "for-each-ref",
+    "--format=%(refname)%00%(objectname)%00%(symref)",
+    "refs/heads",
+    "refs/remotes",
+)
+
+
+def _together(first: Sequence[str], second: Sequence[str], cwd: Path) -> tuple[str, str]:
+    """Two read-only calls run at the same time (their start-up costs overlap)."""
+    procs: list[subprocess.Popen[str]] = []
+    try:
+        for args in (first, second):
+            procs.append(
+                subprocess.Popen(
+                    ["git", *_OPTIONS, *args],
+                    cwd=cwd,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                    encoding="utf-8",
+                    errors="surrogateescape",
+                )
+            )
+        outputs: list[str] = []
+        for proc, args in zip(procs, (first, second), strict=True):
+            out, err = proc.communicate(timeout=TIMEOUT_SECONDS)
+            if proc.returncode != 0:
+                lines = (err or "").strip().splitlines()
+                raise GitUnavailable(lines[0] if lines else f"git {args[0]} failed")
+            outputs.append(out)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise GitUnavailable(f"git could not run: {exc}") from None
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    return outputs[0], outputs[1]
 
 
 def _run(args: Sequence[str], cwd: Path, data: str | None = None) -> str:
@@ -104,7 +148,7 @@ class GitRepository:
             raise GitUnavailable(f"{root} is not inside a git work tree")
         if shutil.which("git") is None:
             raise GitUnavailable("the git command is not installed")
-        out = _run(
+        parsed, refs = _together(
             [
                 "rev-parse",
                 "--is-inside-work-tree",
@@ -114,8 +158,10 @@ class GitRepository:
                 "--symbolic-full-name",
                 "HEAD",
             ],
+            _REFS,
             root,
-        ).splitlines()
+        )
+        out = parsed.splitlines()
         if len(out) < 4 or out[0] != "true":
             raise GitUnavailable(f"{root} is not inside a git work tree")
         top = Path(out[1])
@@ -127,7 +173,8 @@ class GitRepository:
             GitCache.load(cache_folder, str(git_dir)) if cache_folder else GitCache(str(git_dir))
         )
         repo = cls(top, git_dir, out[3] == "true", head_ref, cache)
-        repo.calls = 1
+        repo.calls = 2
+        repo._read_refs(refs)
         return repo
 
     def git(self, *args: str, data: str | None = None) -> str:
@@ -138,24 +185,22 @@ class GitRepository:
     def refs(self) -> dict[str, str]:
         """Every local and remote-tracking branch (full ref name) -> the commit it points at."""
         if self._refs is None:
-            refs: dict[str, str] = {}
-            out = self.git(
-                "for-each-ref",
-                "--format=%(refname)%00%(objectname)%00%(symref)",
-                "refs/heads",
-                "refs/remotes",
-            )
-            for line in out.splitlines():
-                parts = line.split("\0")
-                if len(parts) != 3:
-                    continue
-                name, sha, symref = parts
-                if symref and name.endswith("/HEAD"):
-                    self._remote_heads[name] = symref
-                    continue
-                refs[name] = sha
-            self._refs = refs
+            self._read_refs(self.git(*_REFS))
+        assert self._refs is not None
         return self._refs
+
+    def _read_refs(self, out: str) -> None:
+        refs: dict[str, str] = {}
+        for line in out.splitlines():
+            parts = line.split("\0")
+            if len(parts) != 3:
+                continue
+            name, sha, symref = parts
+            if symref and name.endswith("/HEAD"):
+                self._remote_heads[name] = symref
+                continue
+            refs[name] = sha
+        self._refs = refs
 
     def integration_branch(self, configured: str | None) -> tuple[str, str] | None:
         """``(name, tip)`` of the integration branch, or ``None`` when it cannot be found.
@@ -250,22 +295,23 @@ class GitRepository:
 
     def branch(self, name: str, tip: str) -> Branch:
         """The history of the integration branch, from the cache where its tip is known."""
-        parents = self.cache.history(tip)
-        if parents is None:
-            parents = {}
-            base = self.cache.history_tip
-            known = self.cache.history(base) if base else None
-            args = ["rev-list", "--parents", tip]
-            if known is not None and base and self.is_ancestor_git(base, tip):
-                args.append(f"^{base}")
-                parents.update(known)
-            for line in self.git(*args).splitlines():
-                parts = line.split()
-                if parts:
-                    parents[parts[0]] = tuple(parts[1:])
-            self.cache.remember_history(tip, parents)
+        kept = self.cache.history(tip)
+        if kept is not None:
+            return Branch(name, tip, kept[0], kept[1])
+        parents: dict[str, str] = {}
+        base = self.cache.history_tip
+        known = self.cache.history(base) if base else None
+        args = ["rev-list", "--parents", tip]
+        if known is not None and base and self.is_ancestor_git(base, tip):
+            args.append(f"^{base}")
+            parents.update(known[0])
+        for line in self.git(*args).splitlines():
+            sha, _, rest = line.partition(" ")
+            if sha:
+                parents[sha] = rest
         result = Branch(name, tip, parents)
         _order(result)
+        self.cache.remember_history(tip, parents, result.reached)
         return result
 
     def is_ancestor_git(self, ancestor: str, descendant: str) -> bool:
@@ -307,18 +353,18 @@ class GitRepository:
 
 
 def _order(branch: Branch) -> None:
-    """Fill ``mainline`` and ``reached``: walk the first-parent chain from the oldest commit and
-    give every commit the position of the mainline commit that first made it reachable."""
+    """Fill ``reached``: walk the first-parent chain from the oldest commit and give every
+    commit the position of the mainline commit that first made it reachable."""
     chain: list[str] = []
     seen: set[str] = set()
+    parents = branch.raw_parents
     current: str | None = branch.tip
-    while current is not None and current in branch.parents and current not in seen:
+    while current is not None and current in parents and current not in seen:
         seen.add(current)
         chain.append(current)
-        parents = branch.parents[current]
-        current = parents[0] if parents else None
+        raw = parents[current]
+        current = raw.split(" ", 1)[0] if raw else None
     chain.reverse()
-    branch.mainline = chain
     reached = branch.reached
     for position, commit in enumerate(chain):
         stack = [commit]
@@ -327,4 +373,6 @@ def _order(branch: Branch) -> None:
             if sha in reached:
                 continue
             reached[sha] = position
-            stack.extend(p for p in branch.parents.get(sha, ()) if p not in reached)
+            above = parents.get(sha)
+            if above:
+                stack.extend(p for p in above.split() if p not in reached)

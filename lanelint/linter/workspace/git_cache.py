@@ -14,7 +14,7 @@ from typing import Any
 
 FILE_NAME = "git.json"
 #: Bump when the layout changes; other versions are ignored.
-VERSION = 1
+VERSION = 2
 #: At most this many commits' files are kept (the oldest entries go first).
 MAX_FILES = 50_000
 
@@ -25,7 +25,10 @@ class GitCache:
         self.resolved: dict[str, str] = {}
         self.files: dict[str, tuple[str, ...]] = {}
         self.history_tip = ""
-        self._history: dict[str, tuple[str, ...]] = {}
+        #: commit -> its parents, space-separated (split only where asked: most never are)
+        self._history: dict[str, str] = {}
+        #: commit -> position of the first-parent commit that brought it onto the branch
+        self._reached: dict[str, int] = {}
         self.dirty = False
 
     @classmethod
@@ -42,20 +45,34 @@ class GitCache:
         ):
             return cache
         try:
-            cache.resolved = {str(k): str(v) for k, v in data["resolved"].items()}
-            cache.files = {str(k): tuple(map(str, v)) for k, v in data["files"].items()}
-            cache.history_tip = str(data["tip"])
-            cache._history = {
-                str(k): tuple(map(str, v.split())) if v else () for k, v in data["parents"].items()
-            }
-        except (KeyError, TypeError, AttributeError):
+            resolved, files = data["resolved"], data["files"]
+            tip, parents, reached = data["tip"], data["parents"], data["reached"]
+        except KeyError:
+            return cache
+        if not (
+            isinstance(resolved, dict)
+            and isinstance(files, dict)
+            and isinstance(tip, str)
+            and isinstance(parents, dict)
+            and isinstance(reached, dict)
+            and len(parents) == len(reached)
+        ):
+            return cache
+        try:
+            cache.resolved = {str(k): str(v) for k, v in resolved.items()}
+            cache.files = {str(k): tuple(map(str, v)) for k, v in files.items()}
+        except TypeError:
             return cls(repository)
+        # the history is large and written by lanelint alone: checked by its shape, not per entry
+        cache.history_tip, cache._history, cache._reached = tip, parents, reached
         return cache
 
-    def history(self, tip: str) -> dict[str, tuple[str, ...]] | None:
-        """Every commit reachable from ``tip`` -> its parents, when that tip is the one kept."""
+    def history(self, tip: str) -> tuple[dict[str, str], dict[str, int]] | None:
+        """``(parents, reached)`` of the commits reachable from ``tip``, when that tip is the
+        one kept: each commit's parents (space-separated) and the position at which it reached
+        the branch."""
         if tip and tip == self.history_tip and self._history:
-            return self._history
+            return self._history, self._reached
         return None
 
     def remember_resolved(self, text: str, sha: str) -> None:
@@ -66,9 +83,10 @@ class GitCache:
         self.files[sha] = files
         self.dirty = True
 
-    def remember_history(self, tip: str, parents: dict[str, tuple[str, ...]]) -> None:
+    def remember_history(self, tip: str, parents: dict[str, str], reached: dict[str, int]) -> None:
         self.history_tip = tip
         self._history = parents
+        self._reached = reached
         self.dirty = True
 
     def save(self, folder: Path) -> None:
@@ -85,7 +103,8 @@ class GitCache:
             "resolved": self.resolved,
             "files": {k: list(v) for k, v in files.items()},
             "tip": self.history_tip,
-            "parents": {k: " ".join(v) for k, v in self._history.items()},
+            "parents": self._history,
+            "reached": self._reached,
         }
         try:
             folder.mkdir(parents=True, exist_ok=True)

@@ -97,7 +97,7 @@ class LedgerHistory:
             stack, seen = [descendant], {descendant}
             while stack:
                 sha = stack.pop()
-                for parent in branch.parents.get(sha, ()):
+                for parent in branch.parents(sha):
                     if parent == ancestor:
                         return True
                     # a commit that reached the branch before the ancestor cannot descend from it
@@ -129,7 +129,7 @@ class LedgerHistory:
             return []
 
     def is_merge(self, sha: str) -> bool:
-        return self.branch is not None and len(self.branch.parents.get(sha, ())) > 1
+        return self.branch is not None and len(self.branch.parents(sha)) > 1
 
     def reverted(self, sha: str) -> bool:
         """Whether a commit on the integration branch says it reverts ``sha``."""
