@@ -38,6 +38,9 @@ def written_day(text: str) -> str:
     return match.group(1) if match else ""
 
 
+_IDLE = ("waiting", "queued", "blocked", "planned", "not started", "pending", "on hold", "idle")
+
+
 @dataclass(frozen=True, slots=True)
 class Moment:
     when: datetime
@@ -45,6 +48,7 @@ class Moment:
     path: str
     line: int
     what: str
+    working: bool = True
 
 
 def _stamp_time(ref: StampRef) -> str:
@@ -85,7 +89,9 @@ def _beats(index: WorkspaceIndex, lane: LaneRef) -> list[Moment]:
         when = index.when(beat.item.timestamp)
         if when is not None:
             day = written_day(beat.item.timestamp)
-            found.append(Moment(when, day, beat.path, beat.item.line, "heartbeat"))
+            status = (beat.item.status or "").strip().casefold()
+            working = not status.startswith(_IDLE)
+            found.append(Moment(when, day, beat.path, beat.item.line, "heartbeat", working))
     found.sort(key=lambda m: m.when)
     return found
 
@@ -233,7 +239,8 @@ def daily_sync_missing(ctx: WorkspaceContext) -> Iterator[Finding]:
     document of the run. For each batch whose lanes' heartbeats span two or more calendar
     days, each such day needs a record of that date, and the record must name the owner
     role (or the lane, `lane C`) of every lane that recorded a heartbeat that day; `all lane
-    owners` or `everyone` names them all. Reported at the batch's first lane table. A batch
+    owners` or `everyone` names them all, and a record that names no role and no lane at all
+    (attendees by name) is not compared. Reported at the batch's first lane table. A batch
     run within one day is not checked, and nor is a run with no sync record at all (the
     team keeps its syncs elsewhere).
 
@@ -271,6 +278,8 @@ def daily_sync_missing(ctx: WorkspaceContext) -> Iterator[Finding]:
             text = "\n".join(texts)
             if _EVERYONE.search(text):
                 continue
+            if not roles_in(text, ctx.roles) and not lane_ids(text):
+                continue  # attendees written as people's names: nothing to compare
             missing = [lane for lane in lanes if not _named(text, lane, ctx)]
             if missing:
                 owners = ", ".join(f"{lane.lane.owner_text} (lane '{lane.id}')" for lane in missing)
@@ -299,8 +308,9 @@ def stamp_out_of_time(ctx: WorkspaceContext) -> Iterator[Finding]:
     stamp whose `Task:` or `Lane:` names it) and its `Timestamp:`. Reports the stamp when it
     is dated more than `stamp-margin` (24 hours by default) before the batch's first
     heartbeat (a stamp reused from an earlier session), or after the lane's own first
-    heartbeat (the session worked before its preflight). Stamps without a task or lane are
-    left to PDP321.
+    working heartbeat (the session worked before its preflight). Heartbeats whose status
+    says the lane is waiting, queued, blocked, planned or not started do not count as work.
+    Stamps without a task or lane are left to PDP321.
 
     ## Why
     Protocol section 3: every lane session must start with a valid preflight stamp. A stamp
@@ -318,7 +328,7 @@ def stamp_out_of_time(ctx: WorkspaceContext) -> Iterator[Finding]:
         if start is None:
             continue
         for lane in batch.lanes:
-            beats = _beats(index, lane)
+            beats = [b for b in _beats(index, lane) if b.working]
             stamps = _stamps_of(index, lane)
             if not beats or not stamps:
                 continue

@@ -409,6 +409,19 @@ def hard_dependency_not_in_history(ctx: WorkspaceContext) -> Iterator[Finding]:
             )
 
 
+def _built_on(
+    found: LedgerHistory, earlier: tuple[LaneRef, RowCommits] | RowCommits | None, later: RowCommits
+) -> bool:
+    """Whether ``later``'s commit contains ``earlier``'s (or a rebased copy of it)."""
+    if isinstance(earlier, tuple):
+        earlier = earlier[1]
+    if earlier is None or earlier.head is None or later.head is None:
+        return False
+    if earlier.head == later.head:
+        return False
+    return found.is_ancestor(earlier.head, later.head)
+
+
 class _HighRisk:
     """The high-risk paths and globs, with plain paths looked up in a set."""
 
@@ -422,15 +435,12 @@ class _HighRisk:
         return name in self.plain or any(is_high_risk(name, (p,)) for p in self.patterns)
 
 
-def _exempt_files(ctx: WorkspaceContext, lane: LaneRef) -> set[str]:
-    """The documents a lane may change besides its declared files: its gate reports and the
-    documents of its own task (task notes, stamps, heartbeats)."""
+def _exempt_files(ctx: WorkspaceContext) -> set[str]:
+    """The documents any lane may change besides its declared files: every document of the
+    run (gate reports, task files, workboard rows, heartbeats and stamps are updated by the
+    lanes themselves)."""
     index = ctx.index
-    paths = {item.path for item in index.reports_of(lane)}
-    paths.update(item.path for item in index.task_notes_of(lane))
-    paths.update(item.path for item in index.heartbeats_of(lane))
-    paths.update(ref.path for ref in index.stamps if lane.task and ref.task == lane.task)
-    return {index.relative(p) for p in paths if index.relative(p)}
+    return {index.relative(d.path) for d in index.documents if index.relative(d.path)}
 
 
 def _claimed(names: list[str], claims: list[str]) -> bool:
@@ -465,8 +475,9 @@ def commit_outside_lane_files(ctx: WorkspaceContext) -> Iterator[Finding]:
     For each `accepted` ledger row of a lane that lists its files, reads the files the
     commit really changed (every commit of a range `a..b`; merges change nothing of their
     own) and reports those that none of the lane's file claims (paths, folders or globs)
-    names. Exempt: the lane's gate reports and the documents of its own task (task notes,
-    stamps and heartbeats that name it), and any file whose name contains the task id.
+    names. Exempt: the Markdown documents of the run (gate reports, task files, workboard
+    rows, heartbeats and stamps are updated by the lanes themselves), and any file whose
+    name contains the lane's task id.
     Claims are read from the repository's top and from the project root.
 
     ## Why
@@ -482,12 +493,12 @@ def commit_outside_lane_files(ctx: WorkspaceContext) -> Iterator[Finding]:
     found = history(ctx)
     if not found.available:
         return
+    exempt = _exempt_files(ctx)
     for lane, item in _accepted_by_lane(ctx, found).values():
         claims = [globs.normalise(c.path) for c in lane.lane.files]
         claims = [c for c in claims if c]
         if not claims:
             continue
-        exempt = _exempt_files(ctx, lane)
         task = lane.task
         outside = []
         for name in _lane_files(found, item):
@@ -518,7 +529,8 @@ def commit_touches_locked_file(ctx: WorkspaceContext) -> Iterator[Finding]:
     files each accepted commit of the batch's other lanes really changed and reports a
     commit that changed a locked path (globs included), unless a TL override names the
     lane or its task (a metadata line whose key contains `override`, e.g.
-    `- TL override: lane B may edit `AGENTS.md``).
+    `- TL override: lane B may edit `AGENTS.md``), or the commit builds on the lock owner
+    lane's accepted commit (the owner's work was accepted first, which releases the lock).
 
     ## Why
     Protocol section 5: a non-owner lane touching a locked file is blocked until lock
@@ -533,7 +545,8 @@ def commit_touches_locked_file(ctx: WorkspaceContext) -> Iterator[Finding]:
     if not found.available:
         return
     index = ctx.index
-    for lane, item in _accepted_by_lane(ctx, found).values():
+    accepted = _accepted_by_lane(ctx, found)
+    for lane, item in accepted.values():
         locks = lane.plan.locks
         if not locks:
             continue
@@ -555,6 +568,8 @@ def commit_touches_locked_file(ctx: WorkspaceContext) -> Iterator[Finding]:
             )
             if hit is None or _overridden(lane, index.overrides):
                 continue
+            if any(_built_on(found, accepted.get(o.ident), item) for o in owners):
+                continue  # the lock owner's work was accepted first: the lock was released
             yield on_row(
                 item.ref,
                 f"accepted commit {short(item.head or '')} of lane '{lane.id}' changed "
@@ -571,8 +586,8 @@ def high_risk_file_changed_without_lock(ctx: WorkspaceContext) -> Iterator[Findi
     Reads the files the accepted commits of each batch really changed. When two or more
     lanes of a batch changed the same high-risk file (`high-risk-files`; by default
     `AGENTS.md`, `spec/AGENT_RUNTIME.md`, `spec/AGENT_RUNTIME_ADAPTERS.md` and the CLI's
-    `models.py` and `cli.py`) and the batch assigns no lock owner for it, reports the later
-    lane's accepted row.
+    `models.py` and `cli.py`) in parallel (neither commit builds on the other) and the batch
+    assigns no lock owner for it, reports the later lane's accepted row.
 
     ## Why
     Protocol section 5: if two lanes need the same high-risk file, the Technical Lead
@@ -598,6 +613,8 @@ def high_risk_file_changed_without_lock(ctx: WorkspaceContext) -> Iterator[Findi
             seen = first.setdefault((lane.batch, name), (lane, item))
             if seen[0].ident == lane.ident:
                 continue
+            if _built_on(found, seen[1], item) or _built_on(found, item, seen[1]):
+                continue  # one after the other, not in parallel
             batch = ctx.index.batches.get(lane.batch)
             plans = batch.plans if batch is not None else [lane.plan]
             if any(has_lock_owner(plan, s) for plan in plans for s in spellings):

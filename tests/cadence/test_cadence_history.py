@@ -225,6 +225,20 @@ def test_stamps_in_time_stay_silent(tmp_path: Path) -> None:
     assert messages(result, "PDP321") == []
 
 
+def test_a_waiting_heartbeat_before_the_stamp_is_no_work(tmp_path: Path) -> None:
+    beats = [beat("2026-03-03 08:00 UTC", "C", "waiting for lane B"), *TWO_DAYS]
+    sessions = "# Sessions B-3\n\n- Batch id: `B-3`\n\n" + stamp(
+        "QA/SET", "2026-03-03 10:55 UTC", task="T-3"
+    )
+    result = lint(project(tmp_path, ROWS, beats, **{"sessions.md": sessions}))
+    assert messages(result, "PDP320") == []
+
+
+def test_a_sync_naming_people_is_not_compared(tmp_path: Path) -> None:
+    sync = "# Notes\n\n- 2026-03-03 daily sync: Ana, Ben\n- 2026-03-04 daily sync: Ana, Ben\n"
+    assert messages(lint(project(tmp_path, ROWS, TWO_DAYS, **{"notes.md": sync})), "PDP912") == []
+
+
 def test_a_stamp_without_task_or_lane_covers_only_its_day(tmp_path: Path) -> None:
     sessions = (
         "# Sessions\n\n"
