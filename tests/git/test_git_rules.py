@@ -414,3 +414,35 @@ def test_merges_doc_commits_ranges_and_rebased_copies_are_accounted(repo: Repo) 
     repo.write("spec/board.md", board(lanes, rows))
     result = lint(repo.path)
     assert found(result, "PDP810") == []
+
+
+# -- the integration branch by default --------------------------------------------------------
+
+
+def test_the_remote_head_names_the_integration_branch(repo: Repo, tmp_path: Path) -> None:
+    a, b = two_lanes(repo)
+    repo.git("branch", "-q", "-m", "main", "trunk")
+    repo.git("branch", "-q", "main", a)  # a stale 'main' that lacks lane B's commit
+    clone = Repo.__new__(Repo)
+    clone.path, clone._tick = tmp_path / "clone", 100
+    repo.git("clone", "-q", "-b", "trunk", f"file://{repo.path}", str(clone.path))
+    clone.git("remote", "set-head", "origin", "trunk")
+    clone.git("checkout", "-q", "-b", "feature", a)  # the current branch lacks B's commit too
+    rows = [row(a[:7], "A", "T-1"), row(b[:7], "B", "T-2", "rejected")]
+    clone.write("spec/board.md", board(LANES, rows))
+    assert found(lint(clone.path), "PDP723") == [
+        f"board.md:17 rejected commit {b[:10]} is on the integration branch 'trunk'"
+    ]
+
+
+def test_the_git_cache_keeps_what_was_learnt(repo: Repo) -> None:
+    a, _b = two_lanes(repo)
+    repo.write("spec/board.md", board(LANES, [row(a[:7], "A", "T-1"), row("deadbee1", "B", "T-2")]))
+    first = lint(repo.path, cache=True)
+    cache = repo.path / ".lanelint_cache" / "git.json"
+    assert cache.is_file()
+    assert (repo.path / ".lanelint_cache" / ".gitignore").is_file()
+    second = lint(repo.path, cache=True)
+    assert found(first, "PDP720") == found(second, "PDP720") != []
+    cache.write_text("{not json")
+    assert found(lint(repo.path, cache=True), "PDP720") == found(first, "PDP720")
