@@ -446,3 +446,26 @@ def test_the_git_cache_keeps_what_was_learnt(repo: Repo) -> None:
     assert found(first, "PDP720") == found(second, "PDP720") != []
     cache.write_text("{not json")
     assert found(lint(repo.path, cache=True), "PDP720") == found(first, "PDP720")
+
+
+def test_a_broken_repository_gives_the_note_and_no_error(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "spec").mkdir()
+    (tmp_path / "spec" / "board.md").write_text(board(LANES, [row("3f9c2a1", "A", "T-1")]))
+    result = lint(tmp_path)
+    assert [d.code for d in result.diagnostics if d.code.startswith("LL")] == ["LL010"]
+    assert not result.incomplete
+
+
+def test_a_project_below_the_repository_top_reads_claims_from_either(repo: Repo) -> None:
+    a = repo.commit("lane A", {"proj/docs/api.txt": "api\n"})
+    b = repo.commit("lane B", {"proj/src/api.py": "api\n", "proj/src/db.py": "db\n"})
+    lanes = [
+        lane("A", "T-1", SA, "none", "`docs/api.txt`"),
+        lane("B", "T-2", EA, "hard(A)", "`src/api.py`"),
+    ]
+    repo.write("proj/spec/board.md", board(lanes, [row(a[:7], "A", "T-1"), row(b[:7], "B", "T-2")]))
+    assert found(lint(repo.path / "proj"), "PDP510") == [
+        f"board.md:17 accepted commit {b[:10]} of lane 'B' changed 'proj/src/db.py', outside "
+        "the lane's declared files"
+    ]

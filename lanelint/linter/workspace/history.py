@@ -114,9 +114,13 @@ class LedgerHistory:
 
     def changed(self, shas: Iterable[str]) -> dict[str, tuple[str, ...]]:
         """The changed files of these commits, relative to the repository's top."""
+        shas = list(shas)
         wanted = [s for s in shas if s not in self.files]
         if wanted and self.repository is not None:
-            self.files.update(self.repository.changed_files(wanted))
+            try:
+                self.files.update(self.repository.changed_files(wanted))
+            except GitUnavailable:
+                self.files.update(dict.fromkeys(wanted, ()))  # unknown: judged as no change
         return {s: self.files.get(s, ()) for s in shas}
 
     def range_commits(self, start: str, end: str) -> list[str]:
@@ -145,6 +149,7 @@ class LedgerHistory:
 
     def patch_ids(self, shas: Iterable[str]) -> dict[str, str]:
         """``git patch-id --stable`` of each commit (a rebased commit keeps its patch id)."""
+        shas = list(shas)
         wanted = [s for s in dict.fromkeys(shas) if s not in self._patch_ids]
         if wanted and self.repository is not None:
             with contextlib.suppress(GitUnavailable):
