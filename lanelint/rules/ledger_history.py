@@ -119,8 +119,9 @@ def ledger_commit_not_found(ctx: WorkspaceContext) -> Iterator[Finding]:
     `abc1234..def5678`, each id of a list). Reports an `accepted` row whose id (or range end)
     names no commit. Rejected and pending rows are not reported: a rejected commit may well
     have been discarded. The check runs only in a git work tree with the full history, and
-    only when the repository holds at least one of the ledgers' commits (a ledger describing
-    another repository is not judged; see `LL010`).
+    only on a ledger at least half of whose commit ids are commits of the repository (a
+    ledger describing another repository, or whose history was squashed away, is not
+    judged; see `LL010`).
 
     ## Why
     Protocol section 7: the Technical Lead keeps a verdict per lane commit. An accepted id
@@ -134,9 +135,17 @@ def ledger_commit_not_found(ctx: WorkspaceContext) -> Iterator[Finding]:
     found = history(ctx)
     if not found.available:
         return
+    counts: dict[tuple[str, int], list[int]] = {}
+    for item in found.rows:
+        tally = counts.setdefault((item.ref.path, item.ref.ledger.line), [0, 0])
+        tally[0] += sum(1 for r in item.ids if r.sha)
+        tally[1] += len(item.ids)
     for item in found.rows:
         if item.ref.row.verdict != "accepted":
             continue
+        resolved_here, total = counts[(item.ref.path, item.ref.ledger.line)]
+        if resolved_here * 2 < total:
+            continue  # most of this ledger is not in this repository: it describes another
         for resolved in item.ids:
             if resolved.state == "missing":
                 yield on_row(

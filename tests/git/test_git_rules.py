@@ -469,3 +469,10 @@ def test_a_project_below_the_repository_top_reads_claims_from_either(repo: Repo)
         f"board.md:17 accepted commit {b[:10]} of lane 'B' changed 'proj/src/db.py', outside "
         "the lane's declared files"
     ]
+
+
+def test_a_ledger_mostly_of_another_repository_is_not_judged(repo: Repo) -> None:
+    a, _b = two_lanes(repo)
+    rows = [row(a[:7], "A", "T-1"), row("deadbee1", "B", "T-2"), row("c0ffee12", "B", "T-2")]
+    repo.write("spec/board.md", board(LANES, rows))
+    assert found(lint(repo.path), "PDP720") == []
