@@ -418,6 +418,18 @@ def hard_dependency_not_in_history(ctx: WorkspaceContext) -> Iterator[Finding]:
             )
 
 
+def _batch_claims(ctx: WorkspaceContext, batch_id: str) -> list[str]:
+    """Every file a batch's lanes declare or lock (normalised paths and globs)."""
+    batch = ctx.index.batches.get(batch_id)
+    if batch is None:
+        return []
+    found = {globs.normalise(c.path) for lane in batch.lanes for c in lane.lane.files}
+    found.update(
+        globs.normalise(p) for plan in batch.plans for lock in plan.locks for p in lock.paths
+    )
+    return sorted(p for p in found if p)
+
+
 def _built_on(
     found: LedgerHistory, earlier: tuple[LaneRef, RowCommits] | RowCommits | None, later: RowCommits
 ) -> bool:
@@ -643,7 +655,9 @@ def unaccounted_commit_on_integration_branch(ctx: WorkspaceContext) -> Iterator[
     ## What it does
     For each batch, takes the span of the integration branch between the first and the last
     of its accepted commits to reach it (by the branch's first-parent line), and reports
-    each commit that reached the branch in that span that no ledger row of the run names.
+    each commit that reached the branch in that span, changed a file the batch's lanes
+    declare or lock, and that no ledger row of the run names. Commits that change only
+    other files (another team's work in the same repository) are outside the batch.
     Accounted for, and never reported: commits any ledger row names (any verdict), commits
     inside a ledger range `a..b`, merge commits, copies of a ledger commit with the same
     patch (rebased or cherry-picked), and commits that change only Markdown documents (the
@@ -678,34 +692,39 @@ def unaccounted_commit_on_integration_branch(ctx: WorkspaceContext) -> Iterator[
         lane = ctx.index.lane_of(item.ref)
         batch = lane.batch if lane is not None else item.ref.batch
         spans.setdefault(batch, []).append((position, item))
-    candidates: dict[str, tuple[int, RowCommits]] = {}
-    covered: dict[int, RowCommits] = {}
-    for entries in spans.values():
+    candidates: dict[str, int] = {}
+    covered: dict[int, list[str]] = {}
+    anchors: dict[str, RowCommits] = {}
+    for batch_id, entries in spans.items():
         if len(entries) < 2:
             continue
         entries.sort(key=lambda e: e[0])
-        low, high = entries[0][0], entries[-1][0]
-        for position in range(low, high + 1):
-            covered.setdefault(position, entries[-1][1])
+        anchors[batch_id] = entries[-1][1]
+        for position in range(entries[0][0], entries[-1][0] + 1):
+            covered.setdefault(position, []).append(batch_id)
     if covered:
         for sha, position in branch.reached.items():
-            anchor = covered.get(position)
-            if anchor is not None and sha not in named and not found.is_merge(sha):
-                candidates[sha] = (position, anchor)
+            if position in covered and sha not in named and not found.is_merge(sha):
+                candidates[sha] = position
     if not candidates:
         return
     changed = found.changed(candidates)
-    candidates = {
-        sha: value
-        for sha, value in candidates.items()
-        if changed[sha] and not all(n.lower().endswith(_MARKDOWN) for n in changed[sha])
-    }
-    if not candidates:
+    claims = {batch_id: _batch_claims(ctx, batch_id) for batch_id in anchors}
+    reported: list[tuple[int, str, RowCommits]] = []
+    for sha, position in candidates.items():
+        names = changed[sha]
+        if not names or all(n.lower().endswith(_MARKDOWN) for n in names):
+            continue
+        spellings = [s for n in names for s in found.relative(n)]
+        owner = next((b for b in covered[position] if _claimed(spellings, claims[b])), None)
+        if owner is not None:
+            reported.append((position, sha, anchors[owner]))
+    if not reported:
         return
     off_branch = [sha for sha in named if not found.on_branch(sha)]
     known = set(found.patch_ids(off_branch).values()) - {""}
-    patches = found.patch_ids(candidates) if known else {}
-    for sha, (_position, anchor) in sorted(candidates.items(), key=lambda kv: kv[1][0]):
+    patches = found.patch_ids([sha for _, sha, _ in reported]) if known else {}
+    for _position, sha, anchor in sorted(reported, key=lambda r: (r[0], r[1])):
         if patches.get(sha) and patches[sha] in known:
             continue
         yield on_row(
