@@ -103,8 +103,9 @@ def test_real_and_rejected_unknown_commits_stay_silent(repo: Repo) -> None:
     assert found(lint(repo.path), "PDP720") == []
 
 
-def _colliding_commits(repo: Repo) -> str:
-    """Write two commit objects whose ids share their first 7 hex digits; return the prefix."""
+def _colliding_commits(repo: Repo) -> tuple[str, str]:
+    """Write two commit objects whose ids share their first 7 hex digits; return the prefix
+    and the full id of one of them."""
     tree = repo.git("hash-object", "-t", "tree", "--stdin", data="")
     seen: dict[str, str] = {}
     number = 0
@@ -120,14 +121,14 @@ def _colliding_commits(repo: Repo) -> str:
             for text in (seen[prefix], body):
                 written = repo.git("hash-object", "-t", "commit", "-w", "--stdin", data=text)
                 assert written.startswith(prefix)
-            return prefix
+            return prefix, written
         seen[prefix] = body
         number += 1
 
 
 def test_ambiguous_commit_id(repo: Repo) -> None:
     a, _b = two_lanes(repo)
-    prefix = _colliding_commits(repo)
+    prefix, _ = _colliding_commits(repo)
     repo.write(
         "spec/board.md",
         board(LANES, [row(a[:7], "A", "T-1"), row(prefix, "B", "T-2", "pending")]),
@@ -140,8 +141,12 @@ def test_ambiguous_commit_id(repo: Repo) -> None:
 
 
 def test_a_long_enough_id_is_not_ambiguous(repo: Repo) -> None:
-    a, b = two_lanes(repo)
-    repo.write("spec/board.md", board(LANES, [row(a[:7], "A", "T-1"), row(b[:12], "B", "T-2")]))
+    a, _b = two_lanes(repo)
+    _, full = _colliding_commits(repo)
+    repo.write(
+        "spec/board.md",
+        board(LANES, [row(a[:7], "A", "T-1"), row(full[:12], "B", "T-2", "pending")]),
+    )
     assert found(lint(repo.path), "PDP721") == []
 
 
