@@ -13,6 +13,11 @@ from lanelint.linter.engine.context import WorkspaceContext
 from lanelint.linter.engine.diagnostics import Finding, Location, Severity
 from lanelint.linter.engine.registry import workspace_rule
 from lanelint.linter.protocol.artifacts.mentions import lane_ids, roles_in
+from lanelint.linter.protocol.vocabulary.cadence import (
+    DONE_STATUS_PREFIXES,
+    EVERYONE,
+    IDLE_STATUS_PREFIXES,
+)
 from lanelint.linter.workspace.index import (
     Batch,
     LaneRef,
@@ -27,8 +32,8 @@ from lanelint.rules._relations import lane_at, on_lane
 from lanelint.rules.cadence import _interval, _shown
 
 _DAY = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
-_DONE_WORDS = ("done", "complete", "completed", "merged", "closed", "accepted")
-_EVERYONE = re.compile(r"\ball (?:lane )?owners\b|\ball lanes\b|\beveryone\b", re.IGNORECASE)
+_DONE_WORDS = DONE_STATUS_PREFIXES
+_EVERYONE = re.compile(r"\b(?:" + "|".join(EVERYONE) + r")\b", re.IGNORECASE)
 _LANE_LIST = re.compile(r"[\s,;/&+]+|\band\b", re.IGNORECASE)
 
 
@@ -38,7 +43,7 @@ def written_day(text: str) -> str:
     return match.group(1) if match else ""
 
 
-_IDLE = ("waiting", "queued", "blocked", "planned", "not started", "pending", "on hold", "idle")
+_IDLE = IDLE_STATUS_PREFIXES
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,10 +21,11 @@ from lanelint.linter.engine.config import Config
 from lanelint.linter.markdown.document import Document
 from lanelint.linter.protocol.artifacts.mentions import roles_in
 from lanelint.linter.protocol.roles import RoleBook
+from lanelint.linter.protocol.vocabulary import waivers as vocabulary
 
 #: Protocol sections whose codes only the Technical Lead may waive, by default.
-TL_SECTIONS = ("PDP2", "PDP5", "PDP7", "PDP8")
-TECHNICAL_LEAD = "Technical Lead"
+TL_SECTIONS = vocabulary.DEFAULT_GRANTED_PREFIXES
+TECHNICAL_LEAD = vocabulary.DEFAULT_GRANTER
 WAIVER_KINDS = ("waive", "waive-next-line", "waive-file")
 EXCEPTION_KIND = "exception"
 #: The code a prose exception record waives.
@@ -160,20 +161,15 @@ def problem(
 
 # -- prose exception records -------------------------------------------------------------------
 
-_EXCEPTION_WORDS = re.compile(
-    r"\b(exception|waiver|temporary|temporarily|fifth lane|extra lane|additional lane"
-    r"|lane limit|over the limit|above the limit)\b",
-    re.IGNORECASE,
-)
-_APPROVAL = re.compile(r"\b(approved|approval|approves|signed off|granted|grants)\b", re.I)
-_RATIONALE = re.compile(
-    r"\b(rationale|reason|because|justification|justified|due to|so that|in order to)\b", re.I
-)
-_NEGATION = re.compile(
-    r"\b(not approved|no approval|without approval|pending approval|awaiting approval"
-    r"|approval pending|not yet approved|requested|rejected|denied)\b",
-    re.IGNORECASE,
-)
+
+def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+_EXCEPTION_WORDS = _words(vocabulary.EXCEPTION_WORDS)
+_APPROVAL = _words(vocabulary.APPROVAL_WORDS)
+_RATIONALE = _words(vocabulary.RATIONALE_WORDS)
+_NEGATION = _words(vocabulary.NOT_APPROVED)
 #: How far from a lane table (in lines) an exception record may stand.
 NEAR_LINES = 15
 

@@ -12,12 +12,9 @@ import re
 from dataclasses import dataclass
 
 from lanelint.linter.markdown.document import Document
+from lanelint.linter.protocol.vocabulary.cadence import SYNC_TITLES
 
-_SYNC = re.compile(
-    r"\b(daily[ \t-]{0,3}sync\w*|sync(?:hroni[sz]ation)?[ \t-]{0,3}checkpoint|daily[ \t-]{0,3}"
-    r"checkpoint|stand[ \t-]?up|daily[ \t-]{0,3}scrum)\b",
-    re.IGNORECASE,
-)
+_SYNC = re.compile(r"\b(" + "|".join(SYNC_TITLES) + r")\b", re.IGNORECASE)
 _DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 #: At most this many lines under a heading are read as the record's text.
 MAX_LINES = 60
