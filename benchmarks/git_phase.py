@@ -30,7 +30,8 @@ sys.path.insert(0, str(HERE.parent))
 
 from lanelint.linter.engine.config import Config  # noqa: E402
 from lanelint.linter.engine.context import WorkspaceContext  # noqa: E402
-from lanelint.linter.engine.registry import all_rules  # noqa: E402
+from lanelint.linter.protocol.roles import RoleBook  # noqa: E402
+from lanelint.rules import all_rules  # noqa: E402
 from lanelint.linter.run.api import lint_paths  # noqa: E402
 from lanelint.rules.ledger_history import GIT_CODES  # noqa: E402
 
@@ -132,17 +133,17 @@ def _git_phase(result_documents: list[object], config: Config) -> tuple[float, f
     from lanelint.linter.engine.passes import DocumentResult
 
     documents = tuple(
-        r.artifacts
+        r.summary
         for r in result_documents
-        if isinstance(r, DocumentResult) and r.artifacts is not None
+        if isinstance(r, DocumentResult) and r.summary is not None
     )
     rules = [rule for rule in all_rules() if rule.code in GIT_CODES and rule.check is not None]
     roles = config_roles(config)
     from lanelint.linter.workspace.index import build_index
 
     # the workspace index is built by every run anyway: it is not part of the git phase
-    index = build_index(documents, config.root, roles)  # type: ignore[arg-type]
-    context = WorkspaceContext(documents, config, roles, {}, index)  # type: ignore[arg-type]
+    index = build_index(documents, config.root, roles)
+    context = WorkspaceContext(documents, config, roles, {}, index)
     start, cpu = time.perf_counter(), _cpu()
     count = 0
     for rule in rules:
@@ -151,9 +152,7 @@ def _git_phase(result_documents: list[object], config: Config) -> tuple[float, f
     return time.perf_counter() - start, _cpu() - cpu, count
 
 
-def config_roles(config: Config) -> object:
-    from lanelint.linter.protocol.roles import RoleBook
-
+def config_roles(config: Config) -> RoleBook:
     return RoleBook(config.role_aliases)
 
 

@@ -638,7 +638,7 @@ def high_risk_file_changed_without_lock(ctx: WorkspaceContext) -> Iterator[Findi
                 continue  # one after the other, not in parallel
             batch = ctx.index.batches.get(lane.batch)
             plans = batch.plans if batch is not None else [lane.plan]
-            if any(has_lock_owner(plan, s) for plan in plans for s in spellings):
+            if any(has_lock_owner(plans, s) for s in spellings):
                 continue
             yield on_row(
                 item.ref,

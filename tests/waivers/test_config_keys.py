@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from lanelint.linter.engine.config import Config, ConfigError, load_file, validate_codes
-from lanelint.linter.engine.registry import all_rules
+from lanelint.rules import all_rules
 
 
 def read(tmp_path: Path, text: str) -> Config:

@@ -71,6 +71,8 @@ class Config:
     #: ``--now``: the date (or date and time) that decides what has expired and what is
     #: overdue; ``None`` means today for waivers and the batch's newest timestamp for cadence.
     now: str | None = None
+    #: ``check PATHS`` reads the project's other documents for cross-document rules.
+    project_context: bool = True
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **changes)
@@ -194,6 +196,7 @@ KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "integration-branch": ("integration_branch", _string),
     "waiver-owners": ("waiver_owners", _owner_table),
     "stamp-margin": ("stamp_margin_minutes", _minutes),
+    "project-context": ("project_context", _bool),
 }
 
 
