@@ -31,8 +31,8 @@ sys.path.insert(0, str(HERE.parent))
 from lanelint.linter.engine.config import Config  # noqa: E402
 from lanelint.linter.engine.context import WorkspaceContext  # noqa: E402
 from lanelint.linter.protocol.roles import RoleBook  # noqa: E402
-from lanelint.rules import all_rules  # noqa: E402
 from lanelint.linter.run.api import lint_paths  # noqa: E402
+from lanelint.rules import all_rules  # noqa: E402
 from lanelint.rules.ledger_history import GIT_CODES  # noqa: E402
 
 LANES = (
