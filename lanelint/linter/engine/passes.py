@@ -326,7 +326,14 @@ def finalize(
         if not suppressed:
             kept.append(diagnostic)
     kept.extend(_suppression_findings(results, settings, used, void))
-    kept.extend(waiver_findings(results, void, config))
+    kept.extend(
+        waiver_findings(
+            results,
+            void,
+            lambda code: is_enabled(code, config),
+            lambda rule: severity_of(rule, config),
+        )
+    )
     kept.sort(key=Diagnostic.sort_key)
     return kept
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol
 
 from lanelint.linter.engine import meta_rules
 from lanelint.linter.engine.config import Config
-from lanelint.linter.engine.diagnostics import Diagnostic, Location
+from lanelint.linter.engine.diagnostics import Diagnostic, Location, Severity
+from lanelint.linter.engine.registry import Rule
 from lanelint.linter.engine.suppressions import Suppression
 from lanelint.linter.engine.waivers import (
     EXCEPTION_KIND,
@@ -20,8 +21,16 @@ from lanelint.linter.engine.waivers import (
 from lanelint.linter.markdown.document import Document
 from lanelint.linter.protocol.roles import RoleBook
 
-if TYPE_CHECKING:
-    from lanelint.linter.engine.passes import DocumentResult
+
+class WithSuppressions(Protocol):
+    """A document's result: its path and the suppressions (waivers among them) it holds."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def suppressions(self) -> list[Suppression]: ...
+
 
 _CODES = {
     "LL011": meta_rules.WAIVER_INCOMPLETE,
@@ -48,7 +57,7 @@ def exception_records(document: Document, roles: RoleBook) -> list[Suppression]:
     ]
 
 
-def void_waivers(results: Sequence[DocumentResult], config: Config) -> dict[int, Problem]:
+def void_waivers(results: Sequence[WithSuppressions], config: Config) -> dict[int, Problem]:
     """``id`` of each waiver not in force on the run's date -> why."""
     day = today(config)
     void: dict[int, Problem] = {}
@@ -63,21 +72,23 @@ def void_waivers(results: Sequence[DocumentResult], config: Config) -> dict[int,
 
 
 def waiver_findings(
-    results: Sequence[DocumentResult], void: Mapping[int, Problem], config: Config
+    results: Sequence[WithSuppressions],
+    void: Mapping[int, Problem],
+    enabled: Callable[[str], bool],
+    severity: Callable[[Rule], Severity],
 ) -> list[Diagnostic]:
-    from lanelint.linter.engine.passes import is_enabled, severity_of
-
+    """``LL011``-``LL013`` for each waiver that is not in force (prose records excepted)."""
     found: list[Diagnostic] = []
     for result in results:
         for item in result.suppressions:
             why = void.get(id(item))
-            if why is None or item.kind == EXCEPTION_KIND or not is_enabled(why.code, config):
+            if why is None or item.kind == EXCEPTION_KIND or not enabled(why.code):
                 continue
             rule = _CODES[why.code]
             found.append(
                 Diagnostic(
                     rule.code,
-                    severity_of(rule, config),
+                    severity(rule),
                     why.message,
                     Location(result.path, item.line, item.column),
                 )
