@@ -9,7 +9,7 @@ lints the spec folder in this process with the git checks on and off, and report
 of ``--repeat`` runs of:
 
 - the git phase alone: reading the history and running the git rules over the run's facts,
-  cold (no ``.lanelint_cache/git.json``) and warm (the cache of the previous run present);
+  cold (no ``.lanelint_cache/git.msgpack``) and warm (the cache of the previous run present);
 - the whole run with ``git = true`` minus the whole run with ``git = false``, cold and warm.
 """
 
@@ -157,7 +157,7 @@ def config_roles(config: Config) -> RoleBook:
 
 
 def measure(folder: Path, repeat: int) -> dict[str, float]:
-    cache = folder / ".lanelint_cache" / "git.json"
+    cache = folder / ".lanelint_cache" / "git.msgpack"
     base = Config(root=folder.resolve(), cache=True)
     times: dict[str, list[float]] = {
         "phase cold": [],

@@ -447,12 +447,12 @@ def test_the_git_cache_keeps_what_was_learnt(repo: Repo) -> None:
     a, _b = two_lanes(repo)
     repo.write("spec/board.md", board(LANES, [row(a[:7], "A", "T-1"), row("deadbee1", "B", "T-2")]))
     first = lint(repo.path, cache=True)
-    cache = repo.path / ".lanelint_cache" / "git.json"
+    cache = repo.path / ".lanelint_cache" / "git.msgpack"
     assert cache.is_file()
     assert (repo.path / ".lanelint_cache" / ".gitignore").is_file()
     second = lint(repo.path, cache=True)
     assert found(first, "PDP720") == found(second, "PDP720") != []
-    cache.write_text("{not json")
+    cache.write_bytes(b"\x93not msgpack")
     assert found(lint(repo.path, cache=True), "PDP720") == found(first, "PDP720")
 
 
@@ -484,3 +484,17 @@ def test_a_ledger_mostly_of_another_repository_is_not_judged(repo: Repo) -> None
     rows = [row(a[:7], "A", "T-1"), row("deadbee1", "B", "T-2"), row("c0ffee12", "B", "T-2")]
     repo.write("spec/board.md", board(LANES, rows))
     assert found(lint(repo.path), "PDP720") == []
+
+
+def test_a_linked_work_tree_reads_the_common_repository(repo: Repo, tmp_path: Path) -> None:
+    a, b = two_lanes(repo)
+    other = tmp_path / "linked"
+    repo.git("worktree", "add", "-q", "-b", "lane-work", str(other), a)
+    (other / "spec").mkdir()
+    rows = [row(a[:7], "A", "T-1"), row(b[:7], "B", "T-2", "rejected")]
+    (other / "spec" / "board.md").write_text(board(LANES, rows))
+    result = lint(other)
+    assert found(result, "LL010") == []
+    assert found(result, "PDP723") == [
+        f"board.md:17 rejected commit {b[:10]} is on the integration branch 'main'"
+    ]

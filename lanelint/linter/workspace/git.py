@@ -1,7 +1,8 @@
 """The git repository around the project, read-only: commits, their files, the integration branch.
 
-Everything goes through the ``git`` command in a few batched calls (``rev-parse``,
-``for-each-ref``, ``cat-file --batch-check``, ``rev-list --parents``, ``diff-tree --stdin``);
+Everything goes through the ``git`` command in a few batched calls (``for-each-ref``,
+``cat-file --batch-check``, ``rev-list --parents``, ``diff-tree --stdin``; ``rev-parse`` where
+the repository's layout is not the usual one);
 never a fetch, never a network call, never a write to the repository. Commits are immutable, so
 what was learnt about a commit id (its parents, its changed files) is kept in a
 :class:`~lanelint.linter.workspace.git_cache.GitCache` between runs.
@@ -62,6 +63,43 @@ _REFS = (
     "refs/heads",
     "refs/remotes",
 )
+
+
+#: ``for-each-ref`` with ``%(HEAD)`` first: ``*`` marks the branch checked out here.
+_REFS_HEAD_FORMAT = "--format=%(HEAD)%00%(refname)%00%(objectname)%00%(symref)"
+
+
+def _layout(dot_git: Path) -> tuple[Path, Path, bool] | None:
+    """``(work tree top, common git folder, shallow)`` read from the repository layout, or
+    ``None`` where it is not the usual one (then ``git rev-parse`` is asked).
+
+    ``.git`` is the git folder, or a file ``gitdir: PATH`` (a linked work tree or a
+    submodule) whose folder may name the common folder in its ``commondir`` file. A shallow
+    repository has a ``shallow`` file in the common folder.
+    """
+    try:
+        if dot_git.is_dir():
+            common = dot_git
+            if not (common / "HEAD").is_file() or not (common / "objects").is_dir():
+                return None
+        else:
+            text = dot_git.read_text("utf-8").strip()
+            if not text.startswith("gitdir:"):
+                return None
+            git_dir = Path(text[len("gitdir:") :].strip())
+            if not git_dir.is_absolute():
+                git_dir = (dot_git.parent / git_dir).resolve()
+            common = git_dir
+            named = git_dir / "commondir"
+            if named.is_file():
+                common = Path(named.read_text("utf-8").strip())
+                if not common.is_absolute():
+                    common = (git_dir / common).resolve()
+            if not (git_dir / "HEAD").is_file() or not (common / "objects").is_dir():
+                return None
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    return dot_git.parent, common.resolve(), (common / "shallow").exists()
 
 
 def _together(first: Sequence[str], second: Sequence[str], cwd: Path) -> tuple[str, str]:
@@ -144,36 +182,56 @@ class GitRepository:
         if not root.is_dir():
             raise GitUnavailable(f"{root} is not a folder")
         absolute = root.resolve()
-        if not any((folder / ".git").exists() for folder in (absolute, *absolute.parents)):
+        dot_git = next(
+            (f / ".git" for f in (absolute, *absolute.parents) if (f / ".git").exists()), None
+        )
+        if dot_git is None:
             raise GitUnavailable(f"{root} is not inside a git work tree")
         if shutil.which("git") is None:
             raise GitUnavailable("the git command is not installed")
-        parsed, refs = _together(
-            [
-                "rev-parse",
-                "--is-inside-work-tree",
-                "--show-toplevel",
-                "--git-common-dir",
-                "--is-shallow-repository",
-                "--symbolic-full-name",
-                "HEAD",
-            ],
-            _REFS,
-            root,
-        )
-        out = parsed.splitlines()
-        if len(out) < 4 or out[0] != "true":
-            raise GitUnavailable(f"{root} is not inside a git work tree")
-        top = Path(out[1])
-        git_dir = Path(out[2])
-        if not git_dir.is_absolute():
-            git_dir = (root / git_dir).resolve()
-        head_ref = out[4] if len(out) > 4 else ""
+        located = _layout(dot_git)
+        if located is not None:
+            # The usual layout (gitrepository-layout): one call reads the branches and HEAD.
+            top, git_dir, shallow = located
+            refs = _run([*_REFS[:1], _REFS_HEAD_FORMAT, *_REFS[2:]], absolute)
+            head_ref = ""
+            lines = []
+            for line in refs.splitlines():
+                mark, _, rest = line.partition("\0")
+                if mark == "*":
+                    head_ref = rest.split("\0", 1)[0]
+                lines.append(rest)
+            calls = 1
+            refs = "\n".join(lines)
+        else:
+            parsed, refs = _together(
+                [
+                    "rev-parse",
+                    "--is-inside-work-tree",
+                    "--show-toplevel",
+                    "--git-common-dir",
+                    "--is-shallow-repository",
+                    "--symbolic-full-name",
+                    "HEAD",
+                ],
+                _REFS,
+                root,
+            )
+            out = parsed.splitlines()
+            if len(out) < 4 or out[0] != "true":
+                raise GitUnavailable(f"{root} is not inside a git work tree")
+            top = Path(out[1])
+            git_dir = Path(out[2])
+            if not git_dir.is_absolute():
+                git_dir = (root / git_dir).resolve()
+            shallow = out[3] == "true"
+            head_ref = out[4] if len(out) > 4 else ""
+            calls = 2
         cache = (
             GitCache.load(cache_folder, str(git_dir)) if cache_folder else GitCache(str(git_dir))
         )
-        repo = cls(top, git_dir, out[3] == "true", head_ref, cache)
-        repo.calls = 2
+        repo = cls(top, git_dir, shallow, head_ref, cache)
+        repo.calls = calls
         repo._read_refs(refs)
         return repo
 

@@ -1,4 +1,4 @@
-"""What earlier runs learnt about commits, kept in ``.lanelint_cache/git.json``.
+"""What earlier runs learnt about commits, kept in ``.lanelint_cache/git.msgpack``.
 
 Commits are immutable: a commit's parents and changed files never change, and a full commit
 id keeps naming the same commit. The history of the integration branch is kept for one tip;
@@ -8,13 +8,29 @@ is silent: the cache only ever saves work.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
-FILE_NAME = "git.json"
+import msgspec
+
+FILE_NAME = "git.msgpack"
 #: Bump when the layout changes; other versions are ignored.
-VERSION = 2
+VERSION = 3
+
+
+class _Stored(msgspec.Struct, array_like=True):
+    """The file's layout (MessagePack, decoded with its types checked; never pickle)."""
+
+    version: int
+    repository: str
+    resolved: dict[str, str]
+    files: dict[str, tuple[str, ...]]
+    tip: str
+    parents: dict[str, str]
+    reached: dict[str, int]
+
+
+_DECODER = msgspec.msgpack.Decoder(_Stored)
+_ENCODER = msgspec.msgpack.Encoder()
 #: At most this many commits' files are kept (the oldest entries go first).
 MAX_FILES = 50_000
 
@@ -35,36 +51,15 @@ class GitCache:
     def load(cls, folder: Path, repository: str) -> GitCache:
         cache = cls(repository)
         try:
-            data: Any = json.loads((folder / FILE_NAME).read_bytes())
-        except (OSError, ValueError):
+            data = _DECODER.decode((folder / FILE_NAME).read_bytes())
+        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
             return cache
-        if (
-            not isinstance(data, dict)
-            or data.get("version") != VERSION
-            or data.get("repository") != repository
-        ):
+        if data.version != VERSION or data.repository != repository:
             return cache
-        try:
-            resolved, files = data["resolved"], data["files"]
-            tip, parents, reached = data["tip"], data["parents"], data["reached"]
-        except KeyError:
+        if len(data.parents) != len(data.reached):
             return cache
-        if not (
-            isinstance(resolved, dict)
-            and isinstance(files, dict)
-            and isinstance(tip, str)
-            and isinstance(parents, dict)
-            and isinstance(reached, dict)
-            and len(parents) == len(reached)
-        ):
-            return cache
-        try:
-            cache.resolved = {str(k): str(v) for k, v in resolved.items()}
-            cache.files = {str(k): tuple(map(str, v)) for k, v in files.items()}
-        except TypeError:
-            return cls(repository)
-        # the history is large and written by lanelint alone: checked by its shape, not per entry
-        cache.history_tip, cache._history, cache._reached = tip, parents, reached
+        cache.resolved, cache.files = data.resolved, data.files
+        cache.history_tip, cache._history, cache._reached = data.tip, data.parents, data.reached
         return cache
 
     def history(self, tip: str) -> tuple[dict[str, str], dict[str, int]] | None:
@@ -97,21 +92,21 @@ class GitCache:
         files = self.files
         if len(files) > MAX_FILES:
             files = dict(list(files.items())[-MAX_FILES:])
-        data = {
-            "version": VERSION,
-            "repository": self.repository,
-            "resolved": self.resolved,
-            "files": {k: list(v) for k, v in files.items()},
-            "tip": self.history_tip,
-            "parents": self._history,
-            "reached": self._reached,
-        }
+        data = _Stored(
+            VERSION,
+            self.repository,
+            self.resolved,
+            files,
+            self.history_tip,
+            self._history,
+            self._reached,
+        )
         try:
             folder.mkdir(parents=True, exist_ok=True)
             ignore = folder / ".gitignore"
             if not ignore.is_file():
                 write_text_atomic(ignore, "# Created by lanelint: a cache, never committed.\n*\n")
-            write_bytes_atomic(folder / FILE_NAME, json.dumps(data).encode("utf-8"))
+            write_bytes_atomic(folder / FILE_NAME, _ENCODER.encode(data))
         except OSError:
             return
         self.dirty = False
