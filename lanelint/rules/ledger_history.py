@@ -23,7 +23,13 @@ from lanelint.linter.workspace.history import (
 from lanelint.linter.workspace.index import INTEGRATION_RANK, LaneRef, WorkspaceIndex, key
 from lanelint.rules._relations import lane_at, on_row, row_at
 from lanelint.rules._values import quote
-from lanelint.rules.locks import _lock_owners, _overridden, has_lock_owner, is_high_risk
+from lanelint.rules.locks import (
+    _lock_owners,
+    _overridden,
+    batch_locks,
+    is_high_risk,
+    names_lock_owner,
+)
 
 GIT_CODES = (
     "PDP510",
@@ -424,9 +430,7 @@ def _batch_claims(ctx: WorkspaceContext, batch_id: str) -> list[str]:
     if batch is None:
         return []
     found = {globs.normalise(c.path) for lane in batch.lanes for c in lane.lane.files}
-    found.update(
-        globs.normalise(p) for plan in batch.plans for lock in plan.locks for p in lock.paths
-    )
+    found.update(globs.normalise(p) for lock in batch_locks(ctx.index, batch) for p in lock.paths)
     return sorted(p for p in found if p)
 
 
@@ -568,10 +572,12 @@ def commit_touches_locked_file(ctx: WorkspaceContext) -> Iterator[Finding]:
     index = ctx.index
     accepted = _accepted_by_lane(ctx, found)
     for lane, item in accepted.values():
-        locks = lane.plan.locks
+        batch = index.batches.get(lane.batch)
+        recorded = batch_locks(index, batch) if batch is not None else list(lane.plan.locks)
+        # a lock may be read twice (beside the table and in the document): one finding each
+        locks = list({(lock.paths, lock.owner): lock for lock in recorded}.values())
         if not locks:
             continue
-        batch = index.batches.get(lane.batch)
         batch_lanes = batch.lanes if batch else [lane]
         names = _lane_files(found, item)
         for lock in locks:
@@ -637,8 +643,8 @@ def high_risk_file_changed_without_lock(ctx: WorkspaceContext) -> Iterator[Findi
             if _built_on(found, seen[1], item) or _built_on(found, item, seen[1]):
                 continue  # one after the other, not in parallel
             batch = ctx.index.batches.get(lane.batch)
-            plans = batch.plans if batch is not None else [lane.plan]
-            if any(has_lock_owner(plans, s) for s in spellings):
+            locks = batch_locks(ctx.index, batch) if batch is not None else list(lane.plan.locks)
+            if any(names_lock_owner(locks, s) for s in spellings):
                 continue
             yield on_row(
                 item.ref,
