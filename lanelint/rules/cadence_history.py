@@ -13,11 +13,9 @@ from lanelint.linter.engine.context import WorkspaceContext
 from lanelint.linter.engine.diagnostics import Finding, Location, Severity
 from lanelint.linter.engine.registry import workspace_rule
 from lanelint.linter.protocol.artifacts.mentions import lane_ids, roles_in
-from lanelint.linter.protocol.vocabulary.cadence import (
-    DONE_STATUS_PREFIXES,
-    EVERYONE,
-    IDLE_STATUS_PREFIXES,
-)
+from lanelint.linter.protocol.values import status_state
+from lanelint.linter.protocol.vocabulary import statuses
+from lanelint.linter.protocol.vocabulary.cadence import EVERYONE
 from lanelint.linter.workspace.index import (
     Batch,
     LaneRef,
@@ -32,7 +30,6 @@ from lanelint.rules._relations import lane_at, on_lane
 from lanelint.rules.cadence import _interval, _shown
 
 _DAY = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
-_DONE_WORDS = DONE_STATUS_PREFIXES
 _EVERYONE = re.compile(r"\b(?:" + "|".join(EVERYONE) + r")\b", re.IGNORECASE)
 _LANE_LIST = re.compile(r"[\s,;/&+]+|\band\b", re.IGNORECASE)
 
@@ -43,7 +40,8 @@ def written_day(text: str) -> str:
     return match.group(1) if match else ""
 
 
-_IDLE = IDLE_STATUS_PREFIXES
+#: Heartbeat states that record no work: the lane waits.
+_IDLE = frozenset({statuses.BLOCKED, statuses.PENDING})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +92,7 @@ def _beats(index: WorkspaceIndex, lane: LaneRef) -> list[Moment]:
         when = index.when(beat.item.timestamp)
         if when is not None:
             day = written_day(beat.item.timestamp)
-            status = (beat.item.status or "").strip().casefold()
-            working = not status.startswith(_IDLE)
+            working = status_state(beat.item.status or "") not in _IDLE
             found.append(Moment(when, day, beat.path, beat.item.line, "heartbeat", working))
     found.sort(key=lambda m: m.when)
     return found
@@ -112,9 +109,8 @@ def _done_at(index: WorkspaceIndex, lane: LaneRef) -> Moment | None:
     for beat in sorted(
         index.heartbeats_of(lane), key=lambda b: index.when(b.item.timestamp) or datetime.max
     ):
-        status = (beat.item.status or "").strip().casefold()
         when = index.when(beat.item.timestamp)
-        if when is not None and status.startswith(_DONE_WORDS):
+        if when is not None and status_state(beat.item.status or "") == statuses.DONE:
             return Moment(
                 when, written_day(beat.item.timestamp), beat.path, beat.item.line, "done record"
             )
@@ -314,7 +310,8 @@ def stamp_out_of_time(ctx: WorkspaceContext) -> Iterator[Finding]:
     is dated more than `stamp-margin` (24 hours by default) before the batch's first
     heartbeat (a stamp reused from an earlier session), or after the lane's own first
     working heartbeat (the session worked before its preflight). Heartbeats whose status
-    says the lane is waiting, queued, blocked, planned or not started do not count as work.
+    says the lane is blocked or pending (`waiting for lane B`, `on hold`, `queued`, `not
+    started`) do not count as work.
     Stamps without a task or lane are left to PDP321.
 
     ## Why
