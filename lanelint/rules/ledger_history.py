@@ -13,6 +13,7 @@ from lanelint.linter.engine.context import WorkspaceContext
 from lanelint.linter.engine.diagnostics import Finding, Location, Severity
 from lanelint.linter.engine.registry import workspace_rule
 from lanelint.linter.io import globs
+from lanelint.linter.protocol.vocabulary import verdicts
 from lanelint.linter.workspace.history import (
     FOREIGN,
     NO_ROWS,
@@ -147,7 +148,7 @@ def ledger_commit_not_found(ctx: WorkspaceContext) -> Iterator[Finding]:
         tally[0] += sum(1 for r in item.ids if r.sha)
         tally[1] += len(item.ids)
     for item in found.rows:
-        if item.ref.row.verdict != "accepted":
+        if item.ref.row.verdict != verdicts.ACCEPTED:
             continue
         resolved_here, total = counts[(item.ref.path, item.ref.ledger.line)]
         if resolved_here * 2 < total:
@@ -216,7 +217,7 @@ def commit_accepted_twice(ctx: WorkspaceContext) -> Iterator[Finding]:
         return
     first: dict[str, tuple[tuple[str, str], RowCommits]] = {}
     for item in found.rows:
-        if item.ref.row.verdict != "accepted" or item.is_range:
+        if item.ref.row.verdict != verdicts.ACCEPTED or item.is_range:
             continue
         owner = _owner_key(ctx.index, item)
         if not owner[0]:
@@ -274,15 +275,15 @@ def unaccepted_commit_on_integration_branch(ctx: WorkspaceContext) -> Iterator[F
     latest = _latest_verdicts(found)
     for item in found.rows:
         verdict = item.ref.row.verdict
-        if verdict not in ("rejected", "pending"):
+        if verdict not in (verdicts.REJECTED, verdicts.PENDING):
             continue
         shas = item.shas
         if item.is_range and len(shas) == 2:
             shas = (shas[1],)
         for sha in shas:
-            if latest.get(sha) == "accepted" or not found.on_branch(sha):
+            if latest.get(sha) == verdicts.ACCEPTED or not found.on_branch(sha):
                 continue
-            if verdict == "rejected" and found.reverted(sha):
+            if verdict == verdicts.REJECTED and found.reverted(sha):
                 continue
             yield on_row(
                 item.ref,
@@ -334,7 +335,7 @@ def integration_order_in_history(ctx: WorkspaceContext) -> Iterator[Finding]:
     index = ctx.index
     per_batch: dict[str, list[tuple[int, int, RowCommits]]] = {}
     for item in found.rows:
-        if item.ref.row.verdict != "accepted":
+        if item.ref.row.verdict != verdicts.ACCEPTED:
             continue
         head = item.head
         position = found.reached(head) if head else None
@@ -373,7 +374,7 @@ def _accepted_by_lane(
     """Each lane's latest accepted row with a resolved commit."""
     result: dict[tuple[str, str], tuple[LaneRef, RowCommits]] = {}
     for item in found.rows:
-        if item.ref.row.verdict != "accepted" or item.head is None:
+        if item.ref.row.verdict != verdicts.ACCEPTED or item.head is None:
             continue
         lane = ctx.index.lane_of(item.ref)
         if lane is not None:
@@ -690,7 +691,7 @@ def unaccounted_commit_on_integration_branch(ctx: WorkspaceContext) -> Iterator[
             named.update(found.range_commits(item.shas[0], item.shas[1]))
     spans: dict[str, list[tuple[int, RowCommits]]] = {}
     for item in found.rows:
-        if item.ref.row.verdict != "accepted" or item.head is None:
+        if item.ref.row.verdict != verdicts.ACCEPTED or item.head is None:
             continue
         position = found.reached(item.head)
         if position is None:

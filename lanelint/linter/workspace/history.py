@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lanelint.linter.protocol.vocabulary import verdicts
 from lanelint.linter.workspace.git import Branch, GitRepository, GitUnavailable, Resolved
 from lanelint.linter.workspace.index import RowRef, WorkspaceIndex
 
@@ -228,7 +229,7 @@ def _build(
         accepted = [
             sha
             for item in history.rows
-            if item.ref.row.verdict == "accepted" and not item.is_range
+            if item.ref.row.verdict == verdicts.ACCEPTED and not item.is_range
             for sha in item.shas
         ]
         history.changed(accepted)
