@@ -144,8 +144,8 @@ def test_the_base_report_is_a_protocol_document_and_clean(tmp_path: Path) -> Non
         str(tmp_path / "spec" / "gate_report_T-101_2026-02-16.md"),
         config=Config(root=tmp_path),
     )
-    assert result.documents[0].artifacts is not None
-    assert "gate-report" in result.documents[0].artifacts.recognised
+    taken = result.documents[0].taken
+    assert taken is not None and "gate-report" in taken.kinds
     assert [d.code for d in result.diagnostics if d.code == "PDP001"] == []
 
 

@@ -69,6 +69,8 @@ class Config:
     #: lane plan, gate report, ledger, heartbeat, escalation, baseline or task file) is one
     #: anyway; PDP rules run on protocol documents only, LL codes on every file.
     documents: tuple[str, ...] = ()
+    #: ``check PATHS`` reads the project's other documents for cross-document rules.
+    project_context: bool = True
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **changes)
@@ -179,6 +181,7 @@ KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "output-paths": ("output_paths", _string_table),
     "cache": ("cache", _bool),
     "documents": ("documents", _strings),
+    "project-context": ("project_context", _bool),
 }
 
 

@@ -16,6 +16,7 @@ from lanelint.linter.protocol.artifacts.gate_report import GateReport, read_gate
 from lanelint.linter.protocol.artifacts.heartbeat import Heartbeat, read_heartbeats
 from lanelint.linter.protocol.artifacts.lane_plan import LanePlan, read_lane_plans
 from lanelint.linter.protocol.artifacts.ledger import Ledger, read_ledgers
+from lanelint.linter.protocol.artifacts.locks import LockAssignment, read_locks
 from lanelint.linter.protocol.artifacts.notes import Notes, read_notes
 from lanelint.linter.protocol.artifacts.placeholders import (
     Placeholder,
@@ -48,6 +49,8 @@ class Artifacts:
     #: The kinds recognisable as protocol artifacts (``lanelint.linter.protocol.documents``);
     #: a document with none is a protocol document only where configuration names it.
     recognised: tuple[str, ...] = ()
+    #: The file locks the document records (lane plans carry the same in ``plan.locks``).
+    locks: tuple[LockAssignment, ...] = ()
 
     @property
     def kinds(self) -> list[str]:
@@ -93,6 +96,7 @@ def extract(document: Document, roles: RoleBook) -> Artifacts:
         baseline_facts=read_baseline_facts(document),
         task_notes=read_task_notes(document, gate_report is not None),
         notes=read_notes(document, roles),
+        locks=read_locks(document),
     )
     artifacts.recognised = recognised_kinds(artifacts, document)
     return artifacts
