@@ -72,17 +72,17 @@ def _codes(values: tuple[str, ...], option: str = "") -> tuple[str, ...]:
     help="Lint standard input (path '-') as if it were the file at this path.",
 )
 @click.option(
+    "--no-project-context",
+    is_flag=True,
+    help="Read only the named files, not the project's other documents, for cross-document rules.",
+)
+@click.option(
     "--show-files",
     "-v",
     "show_files",
     is_flag=True,
     help="List on stderr how each file was taken: protocol document (and its artifacts), "
     "not a protocol document, or template.",
-)
-@click.option(
-    "--no-project-context",
-    is_flag=True,
-    help="Read only the named files, not the project's other documents, for cross-document rules.",
 )
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
@@ -151,7 +151,7 @@ def check(
         from lanelint.linter.engine.passes import document_class
 
         for document in result.documents:
-            taken = document_class(document, result.config).describe()
+            taken = document_class(document).describe()
             click.echo(f"{document.path}: {taken}", err=True)
     use_color = color if color is not None else (output_file is None and sys.stdout.isatty())
     if statistics:

@@ -162,7 +162,7 @@ def test_protocol_kinds(path: str, text: str, kinds: tuple[str, ...], tmp_path: 
     config = Config(root=tmp_path, cache=False)
     result = lint_text(text, str(tmp_path / path), config=config)
     (document,) = result.documents
-    taken = document_class(document, config)
+    taken = document_class(document)
     assert taken.kinds == kinds
     assert taken.is_protocol == bool(kinds)
     if not kinds:

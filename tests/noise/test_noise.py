@@ -56,9 +56,9 @@ def test_no_corpus_file_is_taken_for_a_protocol_document() -> None:
     config = _config()
     result = lint_paths([CORPUS], config=config)
     taken = [
-        (r.path, document_class(r, config).describe())
+        (r.path, document_class(r).describe())
         for r in result.documents
-        if document_class(r, config).is_protocol
+        if document_class(r).is_protocol
     ]
     assert taken == []
 

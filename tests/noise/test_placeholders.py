@@ -145,7 +145,9 @@ def test_the_base_report_is_a_protocol_document_and_clean(tmp_path: Path) -> Non
         config=Config(root=tmp_path),
     )
     taken = result.documents[0].taken
-    assert taken is not None and "gate-report" in taken.kinds
+    assert taken is not None
+    assert taken.is_protocol
+    assert "gate-report" in taken.kinds
     assert [d.code for d in result.diagnostics if d.code == "PDP001"] == []
 
 

@@ -227,8 +227,10 @@ def test_a_folder_of_filled_skeletons_lints_clean(tmp_path: Path) -> None:
     result = lint_paths([tmp_path / "spec"], config=Config(root=tmp_path, cache=False))
     assert len(result.files) == len(files) == 9
     assert result.diagnostics == []
-    kinds = {Path(d.path).name: d.taken.kinds if d.taken else () for d in result.documents}
-    assert len(kinds) == 9 and all(kinds.values()), kinds  # each is a protocol document
+    taken = {Path(d.path).name: d.taken for d in result.documents}
+    assert len(taken) == 9
+    # every skeleton is taken for a protocol document, for an artifact it holds
+    assert all(t is not None and t.is_protocol and t.kinds for t in taken.values()), taken
 
 
 @pytest.mark.parametrize(

@@ -64,13 +64,13 @@ class Config:
     templates_dir: str = "spec/templates"
     output_paths: Mapping[str, str] = field(default_factory=dict)
     cache: bool = True
+    #: ``check PATHS`` reads the project's other documents for cross-document rules.
+    project_context: bool = True
     #: Globs (relative to the root) of the files that are protocol documents even where no
     #: artifact is recognised in them. Every document that holds a protocol artifact (a stamp,
     #: lane plan, gate report, ledger, heartbeat, escalation, baseline or task file) is one
     #: anyway; PDP rules run on protocol documents only, LL codes on every file.
     documents: tuple[str, ...] = ()
-    #: ``check PATHS`` reads the project's other documents for cross-document rules.
-    project_context: bool = True
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **changes)
@@ -180,8 +180,8 @@ KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "templates-dir": ("templates_dir", _string),
     "output-paths": ("output_paths", _string_table),
     "cache": ("cache", _bool),
-    "documents": ("documents", _strings),
     "project-context": ("project_context", _bool),
+    "documents": ("documents", _strings),
 }
 
 

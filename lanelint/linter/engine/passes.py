@@ -58,7 +58,7 @@ class DocumentResult:
     line_count: int = 0
     #: What the document contributes to the workspace phase (computed with its artifacts).
     summary: DocumentSummary | None = None
-    #: How the run took the document: protocol document (and why), other, or template.
+    #: How the run took the document: a protocol document, another document, a template.
     taken: DocumentClass | None = None
 
 
@@ -67,13 +67,9 @@ def is_protocol_rule(code: str) -> bool:
     return code.startswith("PDP")
 
 
-def document_class(result: DocumentResult, config: Config) -> DocumentClass:
+def document_class(result: DocumentResult) -> DocumentClass:
     """How the run took the document of ``result``: protocol document, other, template."""
-    if result.taken is not None:
-        return result.taken
-    if result.artifacts is None:
-        return DocumentClass(OTHER)
-    return classify(result.artifacts, config.root, config.documents)
+    return result.taken if result.taken is not None else DocumentClass(OTHER)
 
 
 def is_enabled(code: str, config: Config) -> bool:
@@ -161,9 +157,9 @@ def run_document_rules(
 ) -> list[Diagnostic]:
     """The document rules on one document; PDP rules only where it is a protocol document."""
     context = document_context(document, artifacts, settings)
-    rules = settings.rules
-    if not protocol:
-        rules = tuple(rule for rule in rules if not is_protocol_rule(rule.code))
+    rules = (
+        settings.rules if protocol else [r for r in settings.rules if not is_protocol_rule(r.code)]
+    )
     found: list[Diagnostic] = []
     for outcome in rule_pass(context, rules):
         for finding in outcome.findings:
@@ -213,26 +209,36 @@ def check_text(
     # Only the summary outlives the per-document phase: memory grows with lanes and rows,
     # not with the text (``artifacts`` stays empty unless a caller fills it).
     config = settings.config
-    taken = classify(artifacts, config.root, config.documents)
-    result.taken = taken
-    result.summary = summarize(workspace_view(artifacts, taken), document)
+    result.taken = classify(artifacts, document, config.root, config.documents)
+    protocol = result.taken.is_protocol
+    result.summary = summarize(workspace_view(artifacts, protocol), document)
     result.suppressions = read_suppressions(document.comments, max(len(document.lines), 1))
     if not artifacts.is_template:
-        protocol = taken.is_protocol
         result.diagnostics.extend(run_document_rules(document, artifacts, settings, protocol))
     return result
 
 
-def witness(artifacts: Artifacts) -> Artifacts:
-    """What a document that is not a protocol document contributes to the workspace phase.
+def _summary_of(result: DocumentResult) -> DocumentSummary:
+    """The result's summary; one made from its artifacts where it has none."""
+    if result.summary is not None:
+        return result.summary
+    assert result.artifacts is not None
+    return summarize(result.artifacts)
 
-    Only what a protocol document may look up in it, as evidence or by naming it: the task
-    ids it lists (where a ``Baseline source`` names it), the acceptance checks of a task, its
-    batch id with approvals and TL overrides, rebase notes, and ``[ASSUMPTION]`` tags (read
-    where a lane's files name the document). It holds no lane, ledger row, stamp, report,
-    heartbeat, escalation, baseline section or push record of its own, so no cross-document
-    rule starts from it: a finding can only reach it through a protocol document that names it.
+
+def workspace_view(artifacts: Artifacts, protocol: bool) -> Artifacts:
+    """What a document contributes to the workspace phase.
+
+    A protocol document contributes all its artifacts. Any other document contributes only
+    what a protocol document may look up in it, as evidence or by naming it: the task ids it
+    lists (where a ``Baseline source`` names it), the acceptance checks of a task, its batch
+    id with approvals and TL overrides, rebase notes, and ``[ASSUMPTION]`` tags (read where a
+    lane's files name the document). It holds no lane, ledger row, stamp, report, heartbeat,
+    escalation, baseline section or push record of its own, so no cross-document rule starts
+    from it: a finding can only reach it through a protocol document that names it.
     """
+    if protocol or artifacts.is_template:
+        return artifacts
     notes = artifacts.notes
     return Artifacts(
         path=artifacts.path,
@@ -242,22 +248,6 @@ def witness(artifacts: Artifacts) -> Artifacts:
     )
 
 
-def workspace_view(artifacts: Artifacts, taken: DocumentClass) -> Artifacts:
-    """The artifacts a document contributes to the workspace phase: all of them for a
-    protocol document or a template, its :func:`witness` for any other document."""
-    if artifacts.is_template or taken.is_protocol:
-        return artifacts
-    return witness(artifacts)
-
-
-def _summary_of(result: DocumentResult, config: Config) -> DocumentSummary:
-    """The result's summary; one made from its artifacts where it has none."""
-    if result.summary is not None:
-        return result.summary
-    assert result.artifacts is not None
-    return summarize(workspace_view(result.artifacts, document_class(result, config)))
-
-
 def run_workspace_rules(
     results: Sequence[DocumentResult],
     settings: RunSettings,
@@ -265,9 +255,10 @@ def run_workspace_rules(
 ) -> list[Diagnostic]:
     """The cross-document phase: every workspace rule once, over all summaries.
 
-    A document that is not a protocol document is summarised from its :func:`witness` only.
+    Documents that are not protocol documents are seen only as :func:`workspace_view` gives
+    them (their summaries are made from that view).
     """
-    documents = tuple(_summary_of(r, settings.config) for r in results if r.summary or r.artifacts)
+    documents = tuple(_summary_of(r) for r in results if r.summary or r.artifacts)
     index = None
     if any(rule.scope == "workspace" for rule in settings.rules):
         index = build_index(documents, settings.config.root, settings.roles)

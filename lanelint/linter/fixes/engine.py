@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lanelint.linter.engine.config import Config
-from lanelint.linter.engine.passes import RunSettings, document_context, file_ignored, rule_pass
+from lanelint.linter.engine.passes import (
+    RunSettings,
+    document_context,
+    file_ignored,
+    is_protocol_rule,
+    rule_pass,
+)
 from lanelint.linter.engine.payloads import Fix, InsertGateSection, InsertLines, Replace, payloads
 from lanelint.linter.engine.suppressions import read_suppressions
 from lanelint.linter.fixes.edits import Lines, apply
@@ -150,7 +156,7 @@ def _one_pass(
     if artifacts.is_template:
         return 0
     config = settings.config
-    protocol = classify(artifacts, config.root, config.documents).is_protocol
+    protocol = classify(artifacts, document, config.root, config.documents).is_protocol
     context = document_context(document, artifacts, settings)
     suppressions = read_suppressions(document.comments, max(len(document.lines), 1))
     found_now: set[tuple[str, str]] = set()
@@ -162,7 +168,7 @@ def _one_pass(
         for rule in settings.rules
         if rule.fixable
         and not file_ignored(rule.code, display, settings.config)
-        and (protocol or not rule.code.startswith("PDP"))  # PDP: protocol documents only
+        and (protocol or not is_protocol_rule(rule.code))  # PDP rules: protocol documents only
     ]
     for outcome in rule_pass(context, fixable):
         rule = outcome.rule

@@ -39,22 +39,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from lanelint.linter.io import globs
 from lanelint.linter.markdown.document import Document
 from lanelint.linter.protocol.artifacts import mentions
-from lanelint.linter.protocol.artifacts.baseline import BaselineSection
-from lanelint.linter.protocol.artifacts.escalation import Escalation
 from lanelint.linter.protocol.artifacts.gate_report import GATE_SECTIONS, GateReport
-from lanelint.linter.protocol.artifacts.heartbeat import Heartbeat, is_heartbeat_log
+from lanelint.linter.protocol.artifacts.heartbeat import is_heartbeat_log
 from lanelint.linter.protocol.artifacts.lane_plan import LanePlan
 from lanelint.linter.protocol.artifacts.ledger import VERDICTS, Ledger, is_commit_ref
 from lanelint.linter.protocol.artifacts.mentions import lane_ids
 from lanelint.linter.protocol.artifacts.notes import Notes
 from lanelint.linter.protocol.artifacts.placeholders import introduced
-from lanelint.linter.protocol.artifacts.stamp import PreflightStamp, is_stamp
-from lanelint.linter.protocol.artifacts.task_file import TaskNote
+from lanelint.linter.protocol.artifacts.stamp import is_stamp
 from lanelint.linter.protocol.vocabulary.placeholders import is_placeholder
 from lanelint.linter.protocol.vocabulary.recognition import (
     BASELINE_QUALIFIERS,
@@ -72,36 +69,8 @@ _EXTRA_LEDGER_COLUMNS = ("lane", "task", "evidence")
 _MAX_BATCH_ID = 40
 _HEARTBEAT_KEYS = frozenset({"status", "blockers", "blocker", "next step", "next steps"})
 
-
-class Artifacts(Protocol):
-    """What recognition reads of a document's artifacts (``artifacts.model.Artifacts``, which
-    imports this module, has these fields)."""
-
-    @property
-    def path(self) -> str: ...
-    @property
-    def is_template(self) -> bool: ...
-    @property
-    def recognised(self) -> tuple[str, ...]: ...
-    @property
-    def stamps(self) -> list[PreflightStamp]: ...
-    @property
-    def lane_plans(self) -> list[LanePlan]: ...
-    @property
-    def gate_report(self) -> GateReport | None: ...
-    @property
-    def ledgers(self) -> list[Ledger]: ...
-    @property
-    def heartbeats(self) -> list[Heartbeat]: ...
-    @property
-    def escalations(self) -> list[Escalation]: ...
-    @property
-    def baselines(self) -> list[BaselineSection]: ...
-    @property
-    def task_notes(self) -> list[TaskNote]: ...
-    @property
-    def notes(self) -> Notes | None: ...
-
+if TYPE_CHECKING:
+    from lanelint.linter.protocol.artifacts.model import Artifacts
 
 PROTOCOL = "protocol"
 OTHER = "other"
@@ -288,11 +257,17 @@ def matches_documents(path: str, root: Path, patterns: Sequence[str]) -> bool:
     return False
 
 
-def classify(artifacts: Artifacts, root: Path, patterns: Sequence[str] = ()) -> DocumentClass:
-    """How the run takes a document: a template, a protocol document, or another document."""
+def classify(
+    artifacts: Artifacts, document: Document, root: Path, patterns: Sequence[str] = ()
+) -> DocumentClass:
+    """How the run takes a document: a template, a protocol document, or another document.
+
+    It is a protocol document when it holds an artifact recognisable as the protocol's (see
+    :func:`recognised_kinds`) or the ``documents`` globs name it.
+    """
     if artifacts.is_template:
         return DocumentClass(TEMPLATE)
-    kinds = artifacts.recognised
+    kinds = recognised_kinds(artifacts, document)
     configured = matches_documents(artifacts.path, root, patterns)
     if kinds or configured:
         return DocumentClass(PROTOCOL, kinds, configured)

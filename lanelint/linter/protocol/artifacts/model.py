@@ -25,7 +25,6 @@ from lanelint.linter.protocol.artifacts.placeholders import (
 )
 from lanelint.linter.protocol.artifacts.stamp import PreflightStamp, read_stamps
 from lanelint.linter.protocol.artifacts.task_file import TaskNote, read_task_notes
-from lanelint.linter.protocol.documents import recognised_kinds
 from lanelint.linter.protocol.roles import RoleBook
 
 
@@ -46,9 +45,6 @@ class Artifacts:
     baseline_facts: BaselineFacts | None = None
     task_notes: list[TaskNote] = field(default_factory=list)
     notes: Notes | None = None
-    #: The kinds recognisable as protocol artifacts (``lanelint.linter.protocol.documents``);
-    #: a document with none is a protocol document only where configuration names it.
-    recognised: tuple[str, ...] = ()
     #: The file locks the document records (lane plans carry the same in ``plan.locks``).
     locks: tuple[LockAssignment, ...] = ()
 
@@ -98,5 +94,4 @@ def extract(document: Document, roles: RoleBook) -> Artifacts:
         notes=read_notes(document, roles),
         locks=read_locks(document),
     )
-    artifacts.recognised = recognised_kinds(artifacts, document)
     return artifacts
