@@ -10,10 +10,10 @@ from lanelint.linter.engine.registry import document_rule, workspace_rule
 from lanelint.linter.protocol.artifacts.lane_plan import LanePlan
 from lanelint.linter.protocol.artifacts.tables import is_blank
 from lanelint.linter.protocol.roles import lane_type_name, lane_type_of
+from lanelint.rules._briefs import brief_lanes
 from lanelint.rules._relations import on_lane
 from lanelint.rules._spelling import dependency_fixes, owner_fixes
 from lanelint.rules._values import is_placeholder, quote
-from lanelint.rules.locks import brief_lanes
 
 
 def _missing_column(plan: LanePlan, column: str, label: str) -> Finding | None:
