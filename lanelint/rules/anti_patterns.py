@@ -119,8 +119,8 @@ def sensitive_change_without_ca_approval(ctx: WorkspaceContext) -> Iterator[Find
     `CA approval: rejected for lane B`, `denied`, `declined`, `not approved yet`,
     `awaiting ADR-7`, `under review`, `TBD`, or a key that asks (`CA approval requested:
     lane B`, `Pending CA approval: lane B`) unless its value grants it (`... — granted by
-    the CA`). The first outcome word decides: `lane B approved; index review pending` is
-    an approval.
+    the CA`). The last decision decides: `lane B approved; index review pending` and
+    `requested 03-01, approved 03-02` are approvals, `approved, then revoked` is not.
 
     ## Why
     Protocol section 10: using parallelism to bypass architecture or security approvals is an
