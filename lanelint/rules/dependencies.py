@@ -30,6 +30,9 @@ def dependency_unknown_lane(ctx: DocumentContext) -> Iterator[Finding]:
     Reads the upstream lanes of `hard(A)`, `soft(L1+L2)` and the like, and reports each one
     that is not a lane id of the batch document.
 
+    Upstream lanes are read the same way whatever the notes around them: `hard(Z) — waits`,
+    `hard: Z` and `hard on lane Z` all name lane `Z`.
+
     ## Why
     Protocol section 6: a downstream lane waits for its upstream. An upstream that does not
     exist is a typo or a lane that was dropped, and the wait never ends.

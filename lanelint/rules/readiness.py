@@ -29,6 +29,9 @@ def lane_task_missing(ctx: DocumentContext) -> Iterator[Finding]:
     Reports a lane table without a `Task` / `Task ID` column, and each lane whose task cell
     is empty. A stand-in such as `TBD`, `-` or `n/a` counts as empty.
 
+    Accepted: a task id with notes (`` `T-102` (part 2) ``, `T-102 — API`). Reported: an
+    empty cell or a blank stand-in (`-`, `TBD`, `n/a`, `to be defined`, `see above`).
+
     ## Why
     Protocol section 4: a lane can start only if its task id is assigned (and in the approved
     baseline, which PDP406 checks across documents).
@@ -65,6 +68,11 @@ def lane_owner_missing(ctx: DocumentContext) -> Iterator[Finding]:
     owners may be named (`System Analyst + Product Owner`, `TL, SM`); each must be a protocol
     role, one of its abbreviations, or a configured `role-aliases` entry.
 
+    Notes around a role are not part of it: `Executive Assistant (Alice)`, `EA — backend`,
+    `**EA**` and `` `EA` `` are the Executive Assistant. Owners are separated by `+`, `,`,
+    `;`, `&`, `and` or a spaced `/` (`QA/SET` is one role). Roles of two lane types in one
+    cell are reported by PDP410, not here.
+
     ## Why
     Protocol section 4: the lane owner role must be explicit. Section 3 then requires the
     session's role to match it; a name that is not a role matches nothing.
@@ -100,6 +108,11 @@ def lane_dependency_unmarked(ctx: DocumentContext) -> Iterator[Finding]:
     not `none`, `soft` or `hard`, optionally naming upstream lanes: `hard(A)`, `soft(C)`,
     `hard(A, B)`, `hard(L1+L2)`. Free text such as `depends on L1 artifacts`,
     `parallel-safe` or `primary` is reported.
+
+    Notes are not part of the dependency: `hard(A) — waits for criteria`,
+    `hard(A) (criteria first)`, `none (parallel-safe)`, `**hard(A)**`, `soft(C) ✅`. The
+    upstream lanes may also follow a colon or a linking word: `hard: A`, `hard on A, B`,
+    `soft after L1`, `hard(lane A)`.
 
     ## Why
     Protocol sections 4 and 6: scheduling depends on the kind of dependency. A hard dependency
@@ -138,6 +151,11 @@ def lane_files_missing(ctx: DocumentContext) -> Iterator[Finding]:
     ## What it does
     Reports a lane table without a files column (`Files`, `Target files`, `File scope`,
     `Locked files`), and each lane whose files cell names no path.
+
+    File cells hold paths in backticks or plain, separated by `,` or `;`, with notes that
+    are not paths: `` `spec/x.md` (sections 1–4) ``, `src/api.py (handlers only)`,
+    `src/api.py; src/db.py`, `spec/requirements.md:10-40` (a line range of one file).
+    A blank stand-in (`-`, `TBD`, `to be defined`) is no file.
 
     ## Why
     Protocol sections 4 and 5: parallel work is safe only on disjoint file sets, and that can
