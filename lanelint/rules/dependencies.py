@@ -10,7 +10,7 @@ from lanelint.linter.engine.registry import document_rule, workspace_rule
 from lanelint.linter.protocol.artifacts.lane_plan import Lane
 from lanelint.linter.protocol.artifacts.notes import Notes
 from lanelint.linter.workspace.index import is_active, is_done
-from lanelint.rules._relations import lane_at, on_lane
+from lanelint.rules._relations import lane_at, on_lane, verdict_unknown
 
 
 def _lanes(ctx: DocumentContext) -> dict[str, Lane]:
@@ -169,7 +169,7 @@ def hard_dependency_not_accepted(ctx: WorkspaceContext) -> Iterator[Finding]:
         if not (is_active(status) or is_done(status)):
             continue
         for upstream in index.upstream(lane, "hard"):
-            if index.accepted_row(upstream) is not None:
+            if index.accepted_row(upstream) is not None or verdict_unknown(index, upstream):
                 continue
             yield on_lane(
                 lane,

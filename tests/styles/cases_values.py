@@ -228,7 +228,6 @@ CASES += [
         WORKBOARD,
         "| Lane | Task ID |",
         ("| Dependency (`none/soft/hard`) |", "| Dependancy |"),
-        only=False,
     ),
     fires(
         "headers/lane-misspelt-files",
@@ -236,7 +235,6 @@ CASES += [
         WORKBOARD,
         "| Lane | Task ID |",
         ("| Locked files |", "| Lokced files |"),
-        only=False,
     ),
     silent(
         "headers/lane-free-text-column",
@@ -367,7 +365,6 @@ CASES += [
         WORKBOARD,
         "Executive Asistant (Alice)",
         _cell(_ROW_B, 2, "Executive Asistant (Alice)"),
-        only=False,
     ),
 ]
 
@@ -398,7 +395,6 @@ CASES += [
         WORKBOARD,
         "hard(Z) — waits",
         _cell(_ROW_B, 3, "hard(Z) — waits for criteria"),
-        only=False,
     ),
     fires(
         "dependency/unknown-lane-after-colon",
@@ -406,7 +402,6 @@ CASES += [
         WORKBOARD,
         "hard: Z",
         _cell(_ROW_B, 3, "hard: Z"),
-        only=False,
     ),
     fires(
         "dependency/free-text-still-unmarked",
@@ -414,7 +409,6 @@ CASES += [
         WORKBOARD,
         "depends on A (criteria)",
         _cell(_ROW_B, 3, "depends on A (criteria)"),
-        only=False,
     ),
 ]
 
@@ -443,7 +437,6 @@ CASES += [
         WORKBOARD,
         "| to be defined |",
         _cell(_ROW_C, 4, "to be defined"),
-        only=False,
     ),
     # A note does not hide a second lane's claim on the locked file.
     silent("task/with-qualifier", "PDP406", WORKBOARD, ("`DG-102`", "`DG-102` (part 2)")),
@@ -454,7 +447,6 @@ CASES += [
         WORKBOARD,
         "`DG-999` (part 2)",
         ("| D | `DG-104` |", "| D | `DG-999` (part 2) |"),
-        only=False,
     ),
 ]
 
@@ -489,7 +481,6 @@ CASES += [
         WORKBOARD,
         "✅ acepted",
         (_ACCEPTED, _ACCEPTED.replace("accepted", "✅ acepted")),
-        only=False,
     ),
     silent(
         "ledger/commit-with-qualifier",
@@ -503,7 +494,6 @@ CASES += [
         WORKBOARD,
         "this batch",
         ("| `3f9c2a1` |", "| `3f9c2a1`, this batch |"),
-        only=False,
     ),
 ]
 for number, (old, new) in enumerate(
@@ -537,6 +527,5 @@ CASES.append(
             "| Commit | Lane | Task | Verdict | Evidence |",
             "| Commit | Lane | Task | Verdict | Evidnce |",
         ),
-        only=False,
     )
 )
