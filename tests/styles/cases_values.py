@@ -529,3 +529,88 @@ CASES.append(
         ),
     )
 )
+
+# -- other languages' punctuation and mixed case ------------------------------------------
+
+for number, variant in enumerate(["«active»", "„active“", '"active"', "“In Progress”", "'doing'"]):
+    CASES.append(
+        silent(f"status/quoted-{number}", "PDP203", WORKBOARD, _status(_ROW_B, "active", variant))
+    )
+for number, verdict in enumerate(["«accepted»", "„Accepted“", "“ACCEPTED”"]):
+    CASES.append(
+        silent(
+            f"ledger/quoted-{number}",
+            "PDP705",
+            WORKBOARD,
+            (_ACCEPTED, _ACCEPTED.replace("accepted", verdict)),
+        )
+    )
+CASES.append(
+    fires(
+        "status/quoted-typo",
+        "PDP203",
+        WORKBOARD,
+        _ROW_B,
+        _status(_ROW_B, "active", "«actve»"),
+    )
+)
+
+# -- the dispatch of batch B-15: sequence ids, a rejected row -------------------------------
+
+_REJECTED = "| `9c9c9c9` | L2 | `DG-106` | rejected |"
+for number, verdict in enumerate(
+    ["rejected (out of scope)", "❌ rejected", "Rejected — conflicts with the lock", "declined"]
+):
+    CASES.append(
+        silent(
+            f"dispatch/rejected-{number}",
+            "PDP705",
+            DISPATCH,
+            (_REJECTED, _REJECTED.replace("rejected", verdict)),
+        )
+    )
+for number, (old, new) in enumerate(
+    [
+        (
+            "| L2 | `DG-106` | Executive Assistant | hard(L1) |",
+            "| L2 | `DG-106` | Executive Assistant | hard: L1 |",
+        ),
+        (
+            "| L2 | `DG-106` | Executive Assistant | hard(L1) |",
+            "| L2 | `DG-106` | EA — storage | hard(L1) — ADR first |",
+        ),
+        ("| L3 | `DG-107` | QA/SET | soft(L1) |", "| L3 | `DG-107` | QA (Bob) | soft on L1 |"),
+        ("| L4 | `DG-108` | DevOps/SRE | none |", "| L4 | `DG-108` | SRE | none (parallel-safe) |"),
+        (
+            "| Lane | Task | Owner | Dependency | Target files | Status |",
+            "| Lane | Task | Owner roles | Depends on | Files in scope | State |",
+        ),
+    ]
+):
+    CASES.append(silent(f"dispatch/variant-{number}", "PDP403", DISPATCH, (old, new)))
+CASES += [
+    fires(
+        "dispatch/unknown-upstream-after-colon",
+        "PDP601",
+        DISPATCH,
+        "hard: L9",
+        (
+            "| L2 | `DG-106` | Executive Assistant | hard(L1) |",
+            "| L2 | `DG-106` | Executive Assistant | hard: L9 |",
+        ),
+    ),
+    fires(
+        "dispatch/two-lane-types",
+        "PDP410",
+        DISPATCH,
+        "QA/SET + DevOps/SRE",
+        ("| L3 | `DG-107` | QA/SET |", "| L3 | `DG-107` | QA/SET + DevOps/SRE |"),
+    ),
+    fires(
+        "dispatch/status-typo",
+        "PDP203",
+        DISPATCH,
+        "| L2 |",
+        ("| active | 2026-03-04 10:35 UTC |", "| actvie | 2026-03-04 10:35 UTC |"),
+    ),
+]

@@ -33,6 +33,8 @@ _OPEN = {"(": ")", "（": "）"}
 _DASHES = "—–"
 _ITEM_SEPARATORS = ",;+&\n"
 _TRIM = " \t,;:!|"
+#: Quotes around a whole value, in the usual languages: "x", 'x', «x», „x“, “x”, ‘x’, ‹x›.
+_QUOTES = {'"': '"', "'": "'", "«": "»", "„": "“", "“": "”", "‘": "’", "‹": "›", "»": "«"}
 #: A run of characters that need no decision: copied in one step (a plain character class,
 #: so it cannot backtrack).
 _PLAIN_RUN = re.compile(r"[^`(~*_\-\u0080-\U0010FFFF]+")
@@ -270,6 +272,8 @@ def read_value(text: str) -> Value:
         core = core[:-1].rstrip(_TRIM)
     if core.startswith("..."):
         core = core.lstrip(". ")
+    if len(core) >= 2 and core[0] in _QUOTES and core[-1] in _QUOTES.values():
+        core = core[1:-1].strip(_TRIM)
     kept = tuple(q for q in qualifiers if q)
     if not core and kept and not is_emoji(kept[0][0]):
         first = read_value(kept[0])
