@@ -12,7 +12,7 @@ from lanelint.linter.engine.registry import workspace_rule
 from lanelint.linter.io import globs
 from lanelint.linter.protocol.artifacts.mentions import lane_ids, task_ids
 from lanelint.linter.workspace.index import LaneRef, WorkspaceIndex, is_active, key
-from lanelint.rules._relations import lane_at, on_lane
+from lanelint.rules._relations import lane_at, on_lane, verdict_unknown
 
 CHIEF_ARCHITECT = "Chief Architect"
 _WILDCARDS = re.compile(r"\*{1,2}/?|\?|\[[^\]]{0,40}\]")
@@ -49,7 +49,9 @@ def implementation_before_criteria(ctx: WorkspaceContext) -> Iterator[Finding]:
         if not requirements:
             continue
         if any(
-            index.accepted_row(lane) is not None or lane.lane.status == "accepted"
+            index.accepted_row(lane) is not None
+            or lane.lane.status == "accepted"
+            or verdict_unknown(index, lane)
             for lane in requirements
         ):
             continue

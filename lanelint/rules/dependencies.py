@@ -10,7 +10,7 @@ from lanelint.linter.engine.registry import document_rule, workspace_rule
 from lanelint.linter.protocol.artifacts.lane_plan import Lane
 from lanelint.linter.protocol.artifacts.notes import Notes
 from lanelint.linter.workspace.index import is_active, is_done
-from lanelint.rules._relations import lane_at, on_lane
+from lanelint.rules._relations import lane_at, on_lane, verdict_unknown
 
 
 def _lanes(ctx: DocumentContext) -> dict[str, Lane]:
@@ -29,6 +29,9 @@ def dependency_unknown_lane(ctx: DocumentContext) -> Iterator[Finding]:
     ## What it does
     Reads the upstream lanes of `hard(A)`, `soft(L1+L2)` and the like, and reports each one
     that is not a lane id of the batch document.
+
+    Upstream lanes are read the same way whatever the notes around them: `hard(Z) — waits`,
+    `hard: Z` and `hard on lane Z` all name lane `Z`.
 
     ## Why
     Protocol section 6: a downstream lane waits for its upstream. An upstream that does not
@@ -166,7 +169,7 @@ def hard_dependency_not_accepted(ctx: WorkspaceContext) -> Iterator[Finding]:
         if not (is_active(status) or is_done(status)):
             continue
         for upstream in index.upstream(lane, "hard"):
-            if index.accepted_row(upstream) is not None:
+            if index.accepted_row(upstream) is not None or verdict_unknown(index, upstream):
                 continue
             yield on_lane(
                 lane,

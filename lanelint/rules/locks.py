@@ -12,7 +12,7 @@ from lanelint.linter.protocol.artifacts.lane_plan import Lane, LanePlan, PathCla
 from lanelint.linter.protocol.artifacts.mentions import lane_ids, roles_in, task_ids
 from lanelint.linter.protocol.artifacts.notes import Note
 from lanelint.linter.protocol.roles import RoleBook
-from lanelint.linter.protocol.vocabulary.statuses import BLOCKED, FINISHED_STATES
+from lanelint.linter.protocol.vocabulary.statuses import BLOCKED, FINISHED_STATES, UNKNOWN
 from lanelint.linter.workspace.index import LaneRef, Located
 from lanelint.linter.workspace.index import key as id_key
 from lanelint.rules._briefs import brief_lock_findings, brief_overlaps, names_lock_owner
@@ -283,7 +283,8 @@ def locked_file_touched_by_non_owner(ctx: WorkspaceContext) -> Iterator[Finding]
     index = ctx.index
     for batch in index.batches.values():
         for lane in batch.lanes:
-            if lane.lane.state in FINISHED_STATES or lane.lane.state == BLOCKED:
+            # Blocked lanes wait for the lock; unknown ones get PDP203 and no guess here.
+            if lane.lane.state in FINISHED_STATES or lane.lane.state in (BLOCKED, UNKNOWN):
                 continue
             for lock in lane.plan.locks:
                 if lock.released:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from lanelint.linter.markdown import inline
 from lanelint.linter.markdown.document import Document, Table
 from lanelint.linter.protocol.artifacts.mentions import clip, roles_in
-from lanelint.linter.protocol.artifacts.tables import normalise_header, plain
+from lanelint.linter.protocol.artifacts.tables import core, normalise_header, plain
 from lanelint.linter.protocol.roles import RoleBook
 from lanelint.linter.protocol.vocabulary.labels import (
     APPROVAL_KEY_WORD,
@@ -180,7 +180,7 @@ def read_notes(document: Document, roles: RoleBook) -> Notes:
             if _REBASE.search(line) and _rebase_done(line)
         )
     return Notes(
-        batch=plain(batch_item.value) if batch_item else "",
+        batch=core(batch_item.value) if batch_item else "",
         baseline_sources=sources,
         baseline_source_line=source.line if source else 0,
         assumptions=_assumptions(document),
