@@ -4,33 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
+from lanelint.linter.engine.context import WorkspaceContext
 from lanelint.linter.engine.diagnostics import Finding, Location, Severity
-from lanelint.linter.engine.registry import document_rule, workspace_rule
+from lanelint.linter.engine.registry import workspace_rule
 from lanelint.linter.io import globs
-from lanelint.linter.protocol.artifacts.lane_plan import Lane, LanePlan, PathClaim
+from lanelint.linter.protocol.artifacts.lane_plan import PathClaim
+from lanelint.linter.protocol.artifacts.locks import LockAssignment
 from lanelint.linter.protocol.artifacts.mentions import lane_ids, roles_in, task_ids
 from lanelint.linter.protocol.artifacts.notes import Note
 from lanelint.linter.protocol.roles import RoleBook
 from lanelint.linter.protocol.vocabulary.statuses import BLOCKED, FINISHED_STATES, UNKNOWN
-from lanelint.linter.workspace.index import LaneRef, Located
+from lanelint.linter.workspace.index import Batch, LaneRef, Located, WorkspaceIndex
 from lanelint.linter.workspace.index import key as id_key
-from lanelint.rules._briefs import brief_lock_findings, brief_overlaps, names_lock_owner
 from lanelint.rules._relations import lane_at
 
+Overlap = tuple[LaneRef, LaneRef, PathClaim, PathClaim]
 
-def _overlaps(plan: LanePlan) -> Iterator[tuple[Lane, Lane, PathClaim, PathClaim]]:
-    """Each pair of running lanes and the first pair of their paths that can name one file.
+
+def _pairs(lanes: Sequence[LaneRef]) -> Iterator[Overlap]:
+    """Each pair of lanes and the first pair of their paths that can name one file.
 
     Plain paths are indexed, so a lane is compared only with earlier lanes that share one of
     its paths or claim a glob (all earlier lanes when it claims a glob itself): linear in the
     rows for plain paths, where comparing every pair was quadratic.
     """
-    lanes = [lane for lane in plan.lanes if lane.state not in FINISHED_STATES]
     by_path: dict[str, list[int]] = {}
     globbed: list[int] = []
-    for index, lane in enumerate(lanes):
-        paths = {globs.normalise(claim.path) for claim in lane.files}
+    for index, ref in enumerate(lanes):
+        paths = {globs.normalise(claim.path) for claim in ref.lane.files}
         if any(globs.is_glob(path) for path in paths):
             globbed.append(index)
         for path in paths:
@@ -42,49 +43,114 @@ def _overlaps(plan: LanePlan) -> Iterator[tuple[Lane, Lane, PathClaim, PathClaim
             candidates: Sequence[int] = range(index)
         else:
             found = {i for i in globbed if i < index}
-            for claim in later.files:
+            for claim in later.lane.files:
                 found.update(i for i in by_path.get(globs.normalise(claim.path), ()) if i < index)
             candidates = sorted(found)
         for position in candidates:
             earlier = lanes[position]
-            for claim in later.files:
-                other = next((c for c in earlier.files if globs.overlap(c.path, claim.path)), None)
+            for claim in later.lane.files:
+                other = next(
+                    (c for c in earlier.lane.files if globs.overlap(c.path, claim.path)), None
+                )
                 if other is not None:
                     yield earlier, later, other, claim
+
+
+def _overlaps(batch: Batch) -> Iterator[Overlap]:
+    """The overlapping pairs of running lanes of a batch, from every document that writes it.
+
+    Lanes of one table are compared with each other, row by row, by their own status (as a
+    table always was). Lanes written in different tables (or documents) are compared once per
+    pair of lane ids, by the first row of each, unless some table writes both (that table's
+    comparison decides); across tables a lane is one lane, never compared with itself, and
+    finished when any of its rows says so.
+    """
+    running = [r for r in batch.lanes if r.lane.state not in FINISHED_STATES]
+    tables: dict[int, list[LaneRef]] = {}
+    for ref in running:
+        tables.setdefault(id(ref.plan), []).append(ref)
+    for lanes in tables.values():
+        yield from _pairs(lanes)
+    if len(tables) < 2:
+        return
+    finished = {r.ident for r in batch.lanes if r.id and r.lane.state in FINISHED_STATES}
+    written_in: dict[tuple[str, str], set[int]] = {}
+    first: dict[tuple[str, str], LaneRef] = {}
+    for ref in running:
+        if ref.id and ref.ident not in finished:
+            written_in.setdefault(ref.ident, set()).add(id(ref.plan))
+            first.setdefault(ref.ident, ref)
+    for earlier, later, one, other in _pairs(list(first.values())):
+        if not written_in[earlier.ident] & written_in[later.ident]:
+            yield earlier, later, one, other
 
 
 def is_high_risk(path: str, high_risk: tuple[str, ...]) -> bool:
     return any(globs.overlap(path, risky) for risky in high_risk)
 
 
-def has_lock_owner(plan: LanePlan, path: str) -> bool:
+def batch_locks(index: WorkspaceIndex, batch: Batch) -> list[LockAssignment]:
+    """Every file lock recorded in a document of the batch (lines, lists and tables)."""
+    found: list[LockAssignment] = [lock for plan in batch.plans for lock in plan.locks]
+    for document in index.documents_of(batch.id):
+        found.extend(document.locks)
+    return found
+
+
+def names_lock_owner(locks: Sequence[LockAssignment], path: str) -> bool:
+    """Whether a lock record names an owner for ``path`` (``Lock owner: TBD`` names none)."""
     return any(
-        any(globs.overlap(path, locked) for locked in lock.paths) and lock.owner
-        for lock in plan.locks
+        any(globs.overlap(path, locked) for locked in lock.paths) and lock.owner for lock in locks
     )
 
 
-@document_rule("PDP501", "lane-file-overlap", Severity.WARNING, section=5)
-def lane_file_overlap(ctx: DocumentContext) -> Iterator[Finding]:
+def _briefs(batch: Batch) -> list[LaneRef]:
+    """The batch's brief lanes that no lane table of the batch speaks for (files or done)."""
+    table: dict[str, LaneRef] = {}
+    for ref in batch.lanes:
+        if ref.task and (ref.lane.files or ref.lane.state in FINISHED_STATES):
+            table.setdefault(ref.task, ref)
+        if ref.id and (ref.lane.files or ref.lane.state in FINISHED_STATES):
+            table.setdefault(f"\x00{ref.ident[1]}", ref)
+    return [
+        ref for ref in batch.briefs if ref.task not in table and f"\x00{ref.ident[1]}" not in table
+    ]
+
+
+def _all_overlaps(batch: Batch) -> Iterator[Overlap]:
+    """Overlaps between the batch's table lanes, then those that involve a brief's lane."""
+    yield from _overlaps(batch)
+    briefs = _briefs(batch)
+    if not briefs:
+        return
+    running = [r for r in batch.lanes if r.lane.state not in FINISHED_STATES]
+    from_briefs = {id(ref) for ref in briefs}
+    for pair in _pairs([*running, *briefs]):
+        if id(pair[0]) in from_briefs or id(pair[1]) in from_briefs:
+            yield pair
+
+
+def _earlier_at(earlier: LaneRef, claim: PathClaim) -> Location:
+    return Location(earlier.path, claim.line, claim.column, message=f"lane '{earlier.id}'")
+
+
+@workspace_rule("PDP501", "lane-file-overlap", Severity.WARNING, section=5, reads="batch")
+def lane_file_overlap(ctx: WorkspaceContext) -> Iterator[Finding]:
     """Two running lanes of one batch claim files that overlap.
 
     ## What it does
-    Compares the file cells of every pair of lanes that are not `done`, globs included: two
+    Compares the file cells of every pair of lanes that are not finished, globs included: two
     lanes overlap when any of their paths or globs can name the same file
     (`apps/x/tests/*` and `apps/x/tests/test_a.py`). High-risk files are reported by PDP502
     instead; an overlap on a file with a recorded lock owner is left to the lock rules.
 
-    Lanes described in dispatch briefs take part too. A brief is a heading naming a task id
-    (`## Brief for T-102 (API)`, `## Lane B — T-102`, `### T-201 (QA/SET)`); its files are
-    the paths after a `Files in scope:`, `File scope:`, `Files:` or `Target files:` label,
-    on the same line (`**File scope:** `a.py`, `b/*``) or as the list that follows it
-    (`Files in scope:` then bullets, `- Files in scope:` with nested bullets). Qualifiers
-    are not paths: `` `apps/x/tests/*` (fixtures only) `` claims `apps/x/tests/*`. A brief
-    counts as a lane of its own when no lane table of its document gives that task (or lane)
-    any files; a brief for a finished table lane is skipped. Briefs are read in documents of
-    a batch (with a lane table, a `Batch id`, or a name such as `dispatch_B-7.md`), or
-    anywhere when the heading says brief or lane: `## ISO-9001 notes` with a `Files:` list
-    in a style guide is not a brief.
+    Lanes are compared per batch: everything written under one batch id (`- Batch id: `B-7``,
+    `**Batch:** B-7`, or a heading such as `## Batch B-7`), in whichever documents it is
+    written. A document with `## Batch B-1` and `## Batch B-2` sections holds two batches; a
+    document with lanes and no batch id is a batch of its own. A lane written in several
+    documents (a dispatch and a workboard) is one lane: never compared with itself, and,
+    against lanes of other tables, finished when any of its rows says `done`, `merged`,
+    `closed` or `cancelled`. Lanes of one table are compared row by row.
 
     ## Why
     Protocol section 5: parallel execution is allowed for disjoint file sets. Overlapping
@@ -98,53 +164,35 @@ def lane_file_overlap(ctx: DocumentContext) -> Iterator[Finding]:
     Use instead: give lane B its own files, or make B wait with `hard(A)` and finish A first.
     """
     high_risk = ctx.config.high_risk_files
-    for plan in ctx.artifacts.lane_plans:
-        for earlier, later, first, second in _overlaps(plan):
-            if is_high_risk(second.path, high_risk) or has_lock_owner(plan, second.path):
+    for batch in ctx.batches():
+        locks = batch_locks(ctx.index, batch)
+        for earlier, later, first, second in _all_overlaps(batch):
+            if is_high_risk(second.path, high_risk) or names_lock_owner(locks, second.path):
                 continue
             shown = (
                 second.path if second.path == first.path else f"{second.path}' and '{first.path}"
             )
             yield Finding(
-                later.line,
+                second.line,
                 f"lanes '{earlier.id}' and '{later.id}' both claim '{shown}'",
                 column=second.column,
-                related=(
-                    Location(
-                        ctx.document.path,
-                        earlier.line,
-                        first.column,
-                        message=f"lane '{earlier.id}'",
-                    ),
-                ),
+                path=later.path,
+                related=(_earlier_at(earlier, first),),
             )
-    for earlier, later, first, second in brief_overlaps(ctx.artifacts, ctx.roles):
-        if is_high_risk(second.path, high_risk) or names_lock_owner(
-            ctx.artifacts.locks, second.path
-        ):
-            continue
-        shown = second.path if second.path == first.path else f"{second.path}' and '{first.path}"
-        yield Finding(
-            second.line,
-            f"lanes '{earlier.id}' and '{later.id}' both claim '{shown}'",
-            column=second.column,
-            related=(
-                Location(
-                    ctx.document.path, first.line, first.column, message=f"lane '{earlier.id}'"
-                ),
-            ),
-        )
 
 
-@document_rule("PDP502", "high-risk-file-without-lock-owner", Severity.ERROR, section=5)
-def high_risk_file_without_lock_owner(ctx: DocumentContext) -> Iterator[Finding]:
+@workspace_rule(
+    "PDP502", "high-risk-file-without-lock-owner", Severity.ERROR, section=5, reads="batch"
+)
+def high_risk_file_without_lock_owner(ctx: WorkspaceContext) -> Iterator[Finding]:
     """A high-risk file is claimed by two lanes and no file lock owner is named.
 
     ## What it does
     Reports two running lanes of a batch whose files overlap on a high-risk file (protocol
     section 5's list by default: `AGENTS.md`, `spec/AGENT_RUNTIME.md`, ...; configure
-    `high-risk-files`) when the document names no lock owner for it. Lanes described in
-    dispatch briefs count (see `lanelint explain PDP501`). A lock owner is recorded as:
+    `high-risk-files`) when the batch names no lock owner for it. Lanes described in
+    dispatch briefs count (see `lanelint explain PDP501`). A lock owner is recorded, in any
+    document of the batch, as:
 
     - a line whose key is a lock-owner label, naming the path in backticks:
       `- Lock owner: `AGENTS.md` -> lane A`, `**File lock owner:** `AGENTS.md` (lane A)`;
@@ -155,6 +203,11 @@ def high_risk_file_without_lock_owner(ctx: DocumentContext) -> Iterator[Finding]
 
     An owner that is a stand-in names nobody: `TBD`, `-`, `—`, `n/a`, `unassigned`,
     `pending`, `(pending TL decision)`.
+
+    Lanes are compared per batch: everything written under one batch id (`- Batch id: `B-7``,
+    `**Batch:** B-7`, or a heading such as `## Batch B-7`), in whichever documents it is
+    written; a document with lanes and no batch id is a batch of its own. A lane written in
+    several documents is one lane, never compared with itself.
 
     ## Why
     Protocol sections 5 and 10: when two lanes need the same high-risk file the Technical
@@ -169,44 +222,21 @@ def high_risk_file_without_lock_owner(ctx: DocumentContext) -> Iterator[Finding]
     `blocked` until the lock is released.
     """
     high_risk = ctx.config.high_risk_files
-    for plan in ctx.artifacts.lane_plans:
-        for earlier, later, first, second in _overlaps(plan):
-            if not is_high_risk(second.path, high_risk) or has_lock_owner(plan, second.path):
+    for batch in ctx.batches():
+        locks = batch_locks(ctx.index, batch)
+        for earlier, later, first, second in _all_overlaps(batch):
+            if not is_high_risk(second.path, high_risk):
+                continue
+            if names_lock_owner(locks, second.path):
                 continue
             yield Finding(
-                later.line,
+                second.line,
                 f"high-risk file '{second.path}' is claimed by lanes '{earlier.id}' and "
                 f"'{later.id}' with no lock owner named",
                 column=second.column,
-                related=(
-                    Location(
-                        ctx.document.path,
-                        earlier.line,
-                        first.column,
-                        message=f"lane '{earlier.id}'",
-                    ),
-                ),
+                path=later.path,
+                related=(_earlier_at(earlier, first),),
             )
-    for earlier, later, first, second in brief_overlaps(ctx.artifacts, ctx.roles):
-        if not is_high_risk(second.path, high_risk) or names_lock_owner(
-            ctx.artifacts.locks, second.path
-        ):
-            continue
-        yield Finding(
-            second.line,
-            f"high-risk file '{second.path}' is claimed by lanes '{earlier.id}' and "
-            f"'{later.id}' with no lock owner named",
-            column=second.column,
-            related=(
-                Location(
-                    ctx.document.path, first.line, first.column, message=f"lane '{earlier.id}'"
-                ),
-            ),
-        )
-
-
-def _brief_at(ctx: DocumentContext, earlier: Lane, claim: PathClaim) -> Location:
-    return Location(ctx.document.path, claim.line, claim.column, message=f"lane '{earlier.id}'")
 
 
 # -- across documents -------------------------------------------------------------------
@@ -222,7 +252,7 @@ def _lock_owners(owner: str, batch_lanes: list[LaneRef], roles: RoleBook) -> lis
     if named:
         return [lane for lane in batch_lanes if id_key(lane.id) == id_key(named[0])]
     words = {id_key(word) for word in head.split()}
-    found = [lane for lane in batch_lanes if id_key(lane.id) in words]
+    found = [lane for lane in batch_lanes if id_key(lane.id) in words or lane.task in words]
     if not found:
         owners = set(roles_in(head, roles))
         found = [lane for lane in batch_lanes if owners & set(lane.lane.owners)]
@@ -241,7 +271,9 @@ def _overridden(lane: LaneRef, overrides: list[Located[Note]]) -> bool:
     return False
 
 
-@workspace_rule("PDP503", "locked-file-touched-by-non-owner", Severity.ERROR, section=5)
+@workspace_rule(
+    "PDP503", "locked-file-touched-by-non-owner", Severity.ERROR, section=5, reads="batch"
+)
 def locked_file_touched_by_non_owner(ctx: WorkspaceContext) -> Iterator[Finding]:
     """A lane claims a file locked by another lane, is not blocked, and has no TL override.
 
@@ -281,7 +313,7 @@ def locked_file_touched_by_non_owner(ctx: WorkspaceContext) -> Iterator[Finding]
     `- TL override: lane B may edit `AGENTS.md``.
     """
     index = ctx.index
-    for batch in index.batches.values():
+    for batch in ctx.batches():
         for lane in batch.lanes:
             # Blocked lanes wait for the lock; unknown ones get PDP203 and no guess here.
             if lane.lane.state in FINISHED_STATES or lane.lane.state in (BLOCKED, UNKNOWN):
@@ -314,4 +346,43 @@ def locked_file_touched_by_non_owner(ctx: WorkspaceContext) -> Iterator[Finding]
                         lane_at(owners[0], "lock owner lane"),
                     ),
                 )
-    yield from brief_lock_findings(ctx)
+        yield from _brief_lock_findings(ctx, batch)
+
+
+def _brief_lock_findings(ctx: WorkspaceContext, batch: Batch) -> Iterator[Finding]:
+    """PDP503 for lanes that briefs give: the batch's locks against those lanes."""
+    briefs = [ref for ref in _briefs(batch) if ref.lane.state != BLOCKED]
+    if not briefs:
+        return
+    index = ctx.index
+    locks = [
+        (document.path, lock)
+        for document in index.documents_of(batch.id)
+        for lock in document.locks
+        if lock.owner and not lock.released
+    ]
+    candidates = [*batch.lanes, *briefs]
+    for lane in briefs:
+        for lock_path, lock in locks:
+            owners = _lock_owners(lock.owner, candidates, ctx.roles)
+            if not owners or any(owner.ident == lane.ident for owner in owners):
+                continue
+            claim = next(
+                (
+                    c
+                    for c in lane.lane.files
+                    for locked in lock.paths
+                    if globs.overlap(c.path, locked)
+                ),
+                None,
+            )
+            if claim is None or _overridden(lane, index.overrides):
+                continue
+            yield Finding(
+                claim.line,
+                f"lane '{lane.id}' claims locked file '{claim.path}' owned by "
+                f"lane '{owners[0].id}', is not blocked and has no TL override",
+                column=claim.column,
+                path=lane.path,
+                related=(Location(lock_path, lock.line, message="file lock"),),
+            )

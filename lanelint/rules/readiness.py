@@ -10,7 +10,8 @@ from lanelint.linter.engine.registry import document_rule, workspace_rule
 from lanelint.linter.protocol.artifacts.lane_plan import LanePlan
 from lanelint.linter.protocol.artifacts.tables import is_blank
 from lanelint.linter.protocol.roles import lane_type_name, lane_type_of
-from lanelint.rules._briefs import brief_lanes
+from lanelint.linter.workspace.briefs import brief_lanes
+from lanelint.linter.workspace.summary import summarize
 from lanelint.rules._relations import on_lane
 from lanelint.rules._spelling import dependency_fixes, owner_fixes
 from lanelint.rules._values import is_placeholder, quote
@@ -175,7 +176,9 @@ def lane_files_missing(ctx: DocumentContext) -> Iterator[Finding]:
     ```
     Use instead: `` `apps/x/tests/*` ``.
     """
-    briefed = {lane.id for lane in brief_lanes(ctx.artifacts, ctx.roles)}
+    briefed: set[str] = set()
+    if ctx.artifacts.lane_plans and ctx.artifacts.task_notes:
+        briefed = {lane.id for lane in brief_lanes(summarize(ctx.artifacts), ctx.roles)}
     for plan in ctx.artifacts.lane_plans:
         missing = _missing_column(plan, "files", "files")
         if missing and not any(lane.id in briefed for lane in plan.lanes):

@@ -189,3 +189,8 @@ def is_lock_owner_label(text: str) -> bool:
 def is_lock_heading(text: str) -> bool:
     """``## File locks``, ``## Locks``, ``## Lock owners``, ``### File lock register``."""
     return has_lock_word(text)
+
+
+#: Words in a file name that mark a document of a batch (``dispatch_B-7.md``): briefs in such a
+#: document describe lanes even when their headings name only a task id.
+DISPATCH_NAME_WORDS = ("dispatch", "brief", "workboard", "batch", "lane")
