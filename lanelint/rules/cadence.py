@@ -8,11 +8,10 @@ from datetime import datetime, timedelta
 from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
 from lanelint.linter.engine.diagnostics import Finding, Location, Severity
 from lanelint.linter.engine.registry import document_rule, workspace_rule
+from lanelint.linter.protocol.vocabulary.roles import ESCALATION_ROLES
 from lanelint.linter.workspace.index import is_active, is_blocked
 from lanelint.rules._relations import on_lane
 from lanelint.rules._values import quote
-
-ESCALATION_ROLES = ("Technical Lead", "Scrum Master")
 
 
 def _interval(minutes: int) -> str:
