@@ -4,29 +4,37 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lanelint.linter.engine.context import DocumentContext
+from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
 from lanelint.linter.engine.diagnostics import Finding, Severity
-from lanelint.linter.engine.registry import document_rule
+from lanelint.linter.engine.registry import document_rule, workspace_rule
 from lanelint.linter.protocol.roles import LANE_TYPES, lane_type_name, lane_type_of
 from lanelint.linter.protocol.vocabulary import statuses
+from lanelint.linter.workspace.index import LaneRef
 from lanelint.rules._values import is_placeholder, quote
 
 
-@document_rule("PDP201", "too-many-active-lanes", Severity.WARNING, section=2)
-def too_many_active_lanes(ctx: DocumentContext) -> Iterator[Finding]:
+@workspace_rule("PDP201", "too-many-active-lanes", Severity.WARNING, section=2, reads="batch")
+def too_many_active_lanes(ctx: WorkspaceContext) -> Iterator[Finding]:
     """A batch runs more active lanes than the protocol recommends (4 by default).
 
     ## What it does
-    Counts the active lanes over the lane tables of one batch document and reports when the
-    count is above `max-active-lanes` (default 4). A lane is active when its status means
-    active: `active`, `in progress`, `in-progress`, `running`, `wip`, `started`, `doing`,
-    `ongoing`, `working`, `in flight`, `rework`, in any case and with notes around it
-    (`in progress (day 2)`, `✅ active`, `**active** — since 10:00`). The status column may
-    be headed `Status`, `State`, `Lane status` or `Lane state`.
+    Counts the active lanes of one batch and reports when the count is above
+    `max-active-lanes` (default 4). A lane is active when its status means active: `active`,
+    `in progress`, `in-progress`, `running`, `wip`, `started`, `doing`, `ongoing`, `working`,
+    `in flight`, `rework`, in any case and with notes around it (`in progress (day 2)`,
+    `✅ active`, `**active** — since 10:00`). The status column may be headed `Status`,
+    `State`, `Lane status` or `Lane state`.
 
     A lane table with no status column at all (the usual shape of a dispatch:
     `| Lane | Task | Owner | Depends on | Files |`) is a batch plan: every lane in it is one
     of the batch's lanes and counts.
+
+    A batch is everything written under one batch id (`- Batch id: `B-7``, `**Batch:** B-7`,
+    or a heading such as `## Batch B-7`), in whichever documents it is written: a dispatch, a
+    workboard and a lane log of batch B-7 count together, and a document with `## Batch B-1`
+    and `## Batch B-2` sections holds two batches. A document with lanes and no batch id is a
+    batch of its own. A lane written in several documents counts once, and only when none of
+    its rows gives another status.
 
     ## Why
     Protocol section 2: at most four active lanes per sprint batch. More lanes than that
@@ -37,21 +45,43 @@ def too_many_active_lanes(ctx: DocumentContext) -> Iterator[Finding]:
     move it to the next batch.
     """
     limit = ctx.config.max_active_lanes
-    active = [
-        (plan, lane)
-        for plan in ctx.artifacts.lane_plans
-        for lane in plan.lanes
-        if lane.state == statuses.ACTIVE or "status" not in plan.columns
-    ]
-    if len(active) > limit:
-        plan = active[limit][0]
-        names = ", ".join(lane.id or "?" for _, lane in active)
-        yield Finding(
-            plan.line,
-            f"batch '{plan.batch_id}' has {len(active)} active lanes ({names}); "
-            f"the protocol recommends at most {limit}",
-            end_line=plan.end_line,
-        )
+    for batch in ctx.batches():
+        active = _active_lanes(batch.lanes)
+        if len(active) > limit:
+            first = active[limit]
+            names = ", ".join(ref.id or "?" for ref in active)
+            yield Finding(
+                first.plan.line,
+                f"batch '{batch.id}' has {len(active)} active lanes ({names}); "
+                f"the protocol recommends at most {limit}",
+                end_line=first.plan.end_line,
+                path=first.path,
+            )
+
+
+def _active_lanes(lanes: list[LaneRef]) -> list[LaneRef]:
+    """The first row of each active lane, in the order the batch writes them.
+
+    A lane (rows with one lane id) is active when some row says so and no row gives another
+    status; rows without a lane id count one by one.
+    """
+    vetoed = {ref.ident for ref in lanes if ref.id and ref.lane.status and not _active(ref)}
+    seen: set[tuple[str, str]] = set()
+    found: list[LaneRef] = []
+    for ref in lanes:
+        if not _active(ref) or ref.ident in vetoed:
+            continue
+        if ref.id:
+            if ref.ident in seen:
+                continue
+            seen.add(ref.ident)
+        found.append(ref)
+    return found
+
+
+def _active(ref: LaneRef) -> bool:
+    """Active by its status, or a lane of a plan with no status column (a batch plan)."""
+    return ref.lane.state == statuses.ACTIVE or "status" not in ref.plan.columns
 
 
 @document_rule("PDP202", "lane-letter-type-mismatch", Severity.WARNING, section=2)
