@@ -647,3 +647,40 @@ CASES += [
         "hidden/unknown-upstream", "PDP601", WORKBOARD, "| hard(Z) |", _cell(_ROW_B, 3, "hard(Z)")
     ),
 ]
+
+# -- a team's own extra column is no unknown header; a column that may hide a field is ----
+
+CASES += [
+    silent(
+        "headers/extra-column-priority",
+        "PDP204",
+        WORKBOARD,
+        ("| Last update |\n|---|", "| Last update | Priority |\n|---|---|"),
+    ),
+    silent(
+        "headers/extra-column-risk-level",
+        "PDP204",
+        WORKBOARD,
+        ("| Last update |\n|---|", "| Last update | Risk level |\n|---|---|"),
+    ),
+    silent(
+        "headers/ledger-extra-column",
+        "PDP712",
+        WORKBOARD,
+        ("| Verdict | Evidence |\n|---|", "| Verdict | Evidence | Reviewer notes |\n|---|---|"),
+    ),
+    fires(
+        "headers/unplaced-column-where-files-are-missing",
+        "PDP204",
+        WORKBOARD,
+        "| Lane | Task ID |",
+        ("| Locked files |", "| Touches |"),
+    ),
+    fires(
+        "headers/status-misspelt",
+        "PDP204",
+        WORKBOARD,
+        "| Lane | Task ID |",
+        ("| Status | Last update |", "| Stauts | Last update |"),
+    ),
+]
