@@ -481,7 +481,9 @@ def ledger_header_unknown(ctx: DocumentContext) -> Iterator[Finding]:
     ## What it does
     An acceptance ledger is a table with a commit column and a verdict column. When most of
     its headers name ledger fields, a header that names none of them and is no known
-    free-text column is reported by name: its column is not read.
+    free-text column is reported by name when it may hide a field: it reads like a misspelt
+    known header (`Evidnce`, `Verdit`), or the ledger has no evidence column. A team's own
+    extra column beside a complete ledger (`Reviewer notes`) is fine.
 
     Headers are compared in lower case, without backticks, emphasis or anything in
     parentheses. Accepted for each field:

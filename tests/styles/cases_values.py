@@ -614,3 +614,73 @@ CASES += [
         ("| active | 2026-03-04 10:35 UTC |", "| actvie | 2026-03-04 10:35 UTC |"),
     ),
 ]
+
+# -- real mistakes hidden inside variants still fire ----------------------------------------
+
+CASES += [
+    fires(
+        "hidden/active-synonym-touches-locked-file",
+        "PDP503",
+        WORKBOARD,
+        _ROW_D,
+        _status(_ROW_D, "blocked", "in progress (day 2)"),
+    ),
+    fires(
+        "hidden/owner-with-name-of-another-lane-type",
+        "PDP202",
+        WORKBOARD,
+        "| C | `DG-103` |",
+        _cell(_ROW_C, 2, "Executive Assistant (Alice)"),
+    ),
+    fires(
+        "hidden/overlap-behind-qualifiers",
+        "PDP501",
+        WORKBOARD,
+        _ROW_D,
+        (
+            "`apps/executive-cli/tests/digest/*` |",
+            "`apps/executive-cli/tests/digest/*` (regression), "
+            "`deploy/executive-cli/digest-cron.yaml` (read only) |",
+        ),
+    ),
+    fires(
+        "hidden/unknown-upstream", "PDP601", WORKBOARD, "| hard(Z) |", _cell(_ROW_B, 3, "hard(Z)")
+    ),
+]
+
+# -- a team's own extra column is no unknown header; a column that may hide a field is ----
+
+CASES += [
+    silent(
+        "headers/extra-column-priority",
+        "PDP204",
+        WORKBOARD,
+        ("| Last update |\n|---|", "| Last update | Priority |\n|---|---|"),
+    ),
+    silent(
+        "headers/extra-column-risk-level",
+        "PDP204",
+        WORKBOARD,
+        ("| Last update |\n|---|", "| Last update | Risk level |\n|---|---|"),
+    ),
+    silent(
+        "headers/ledger-extra-column",
+        "PDP712",
+        WORKBOARD,
+        ("| Verdict | Evidence |\n|---|", "| Verdict | Evidence | Reviewer notes |\n|---|---|"),
+    ),
+    fires(
+        "headers/unplaced-column-where-files-are-missing",
+        "PDP204",
+        WORKBOARD,
+        "| Lane | Task ID |",
+        ("| Locked files |", "| Touches |"),
+    ),
+    fires(
+        "headers/status-misspelt",
+        "PDP204",
+        WORKBOARD,
+        "| Lane | Task ID |",
+        ("| Status | Last update |", "| Stauts | Last update |"),
+    ),
+]

@@ -29,6 +29,7 @@ from lanelint.linter.protocol.vocabulary.dependencies import (
     UPSTREAM_LINK_WORDS,
 )
 from lanelint.linter.protocol.vocabulary.headers import LANE_COLUMNS
+from lanelint.linter.protocol.vocabulary.statuses import UNKNOWN
 
 __all__ = ["DEPENDENCY_KINDS", "LANE_COLUMNS"]
 
@@ -45,6 +46,9 @@ _LINKED = re.compile(
 _LANE_ID = re.compile(r"[A-Za-z]|[A-Za-z]{1,4}-?\d{1,3}|[A-Z][A-Z0-9_-]{1,11}")
 _LANE_WORDS = frozenset({"and", "lane", "lanes", "on", "of"})
 _EMPTY_VALUES = BLANK_VALUES
+#: Lane fields whose missing column is itself a finding (section 4): an unplaced header may
+#: be that column.
+_WANTED = ("task", "dependency", "files")
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +253,13 @@ def read_lane_plans(document: Document, roles: RoleBook) -> list[LanePlan]:
         if locks is None:
             locks = read_locks(document)
         plan = _plan(table, columns, roles, batch_id(document), locks)
-        plans.append(replace(plan, unplaced=unplaced_headers(table, LANE_COLUMNS)))
+        unplaced = unplaced_headers(table, LANE_COLUMNS, _WANTED)
+        if unplaced and "status" not in columns:
+            # A header lanelint cannot place may be the status column: the lanes' states are
+            # unknown, not "no status" (PDP204 names the header).
+            lanes = tuple(replace(lane, state=UNKNOWN) for lane in plan.lanes)
+            plan = replace(plan, lanes=lanes)
+        plans.append(replace(plan, unplaced=unplaced))
     return plans
 
 
