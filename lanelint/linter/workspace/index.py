@@ -19,7 +19,7 @@ Relations, in short:
   whose task id it names, else (with one batch in the run) to the lane with its lane id;
 - a lane's **gate reports** are the reports titled with its task id;
 - a lane's **heartbeats** and **escalations** name its lane id (in its batch, or with no batch
-  given) or its task id.
+  given, or with a batch that holds no lanes in the run) or its task id.
 
 Building is linear in the number of lanes and records: every lookup goes through a dictionary
 built once, and the identity of a lane is computed when the lane is added.
@@ -323,6 +323,8 @@ class WorkspaceIndex:
 
     def _lanes_named(self, batch: str, lane: str, task: str) -> list[LaneRef]:
         found: list[LaneRef] = []
+        if batch and batch not in self.batches:
+            batch = ""  # a batch the run holds no lanes of says nothing about which lane
         if lane:
             wanted = lane_key(lane)
             if batch:
@@ -362,13 +364,14 @@ class WorkspaceIndex:
         return self._lanes_by_id.get(lane_key(lane_id), [])
 
     def loose_lane_names(self) -> frozenset[str]:
-        """The lane ids that heartbeats or escalations name without a batch (computed once).
-
-        Such a record matches the lane with that id in whichever batch holds the only one.
+        """The lane ids that heartbeats or escalations name without a batch of the run
+        (computed once). Such a record matches the lane with that id in whichever batch holds
+        the only one.
         """
         if self._loose is None:
-            loose = {lane_key(b.item.lane) for b in self.heartbeats if not b.batch}
-            loose.update(lane_key(e.item.lane) for e in self.escalations if not e.batch)
+            known = self.batches
+            loose = {lane_key(b.item.lane) for b in self.heartbeats if b.batch not in known}
+            loose.update(lane_key(e.item.lane) for e in self.escalations if e.batch not in known)
             loose.discard("")
             self._loose = frozenset(loose)
         return self._loose
