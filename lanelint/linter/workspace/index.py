@@ -41,7 +41,6 @@ from lanelint.linter.protocol.artifacts.heartbeat import Heartbeat
 from lanelint.linter.protocol.artifacts.mentions import lane_ids
 from lanelint.linter.protocol.artifacts.model import Artifacts
 from lanelint.linter.protocol.artifacts.notes import Note
-from lanelint.linter.protocol.artifacts.stamp import PreflightStamp
 from lanelint.linter.protocol.artifacts.task_file import TaskNote
 from lanelint.linter.protocol.roles import RoleBook, lane_type_of
 from lanelint.linter.protocol.timestamps import parse_timestamp
@@ -52,6 +51,7 @@ from lanelint.linter.workspace.summary import (
     LedgerFact,
     PlanFact,
     RowFact,
+    StampFact,
     summarize,
 )
 
@@ -122,7 +122,7 @@ class RowRef:
 class StampRef:
     path: str
     batch: str
-    stamp: PreflightStamp
+    stamp: StampFact
     role: str | None
     task: str
     lane: str

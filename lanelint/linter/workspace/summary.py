@@ -43,7 +43,7 @@ from lanelint.linter.protocol.artifacts.lane_plan import (
 from lanelint.linter.protocol.artifacts.ledger import Ledger, LedgerRow
 from lanelint.linter.protocol.artifacts.model import Artifacts
 from lanelint.linter.protocol.artifacts.notes import Notes
-from lanelint.linter.protocol.artifacts.stamp import PreflightStamp
+from lanelint.linter.protocol.artifacts.stamp import PreflightStamp, StampEntry
 from lanelint.linter.protocol.artifacts.tables import plain
 from lanelint.linter.protocol.artifacts.task_file import TaskNote
 
@@ -127,6 +127,27 @@ class LedgerFact(msgspec.Struct, frozen=True, array_like=True):
     batch: str
 
 
+class StampFact(msgspec.Struct, frozen=True, array_like=True):
+    """A preflight stamp's ``Key: value`` fields (``Role``, ``Task``, ``Lane``, ``Preflight
+    status``, ...). Its numbered checks are facts of its own document only, and stay there."""
+
+    line: int
+    end_line: int
+    fields: tuple[StampEntry, ...]
+
+    def field(self, key: str) -> StampEntry | None:
+        wanted = key.casefold()
+        for entry in self.fields:
+            if entry.key.casefold() == wanted:
+                return entry
+        return None
+
+    @property
+    def role(self) -> str:
+        entry = self.field("Role")
+        return entry.value if entry else ""
+
+
 class BatchMark(msgspec.Struct, frozen=True, array_like=True, gc=False):
     """A batch declaration and the lines it covers (``line`` to ``end_line``, inclusive)."""
 
@@ -146,7 +167,7 @@ class DocumentSummary(msgspec.Struct, frozen=True, array_like=True):
     marks: tuple[BatchMark, ...] = ()
     plans: tuple[PlanFact, ...] = ()
     ledgers: tuple[LedgerFact, ...] = ()
-    stamps: tuple[PreflightStamp, ...] = ()
+    stamps: tuple[StampFact, ...] = ()
     gate_report: GateReport | None = None
     heartbeats: tuple[Heartbeat, ...] = ()
     escalations: tuple[Escalation, ...] = ()
@@ -190,6 +211,10 @@ def _lane(lane: Lane) -> LaneFact:
         lane.acceptance,
         tuple((name, cell.column) for name, cell in lane.cells),
     )
+
+
+def _stamp(stamp: PreflightStamp) -> StampFact:
+    return StampFact(stamp.line, stamp.end_line, stamp.fields)
 
 
 def _row(row: LedgerRow) -> RowFact:
@@ -290,7 +315,7 @@ def summarize(artifacts: Artifacts, document: Document | None = None) -> Documen
             for plan in artifacts.lane_plans
         ),
         ledgers=tuple(_ledger(ledger, marks, batch) for ledger in artifacts.ledgers),
-        stamps=tuple(artifacts.stamps),
+        stamps=tuple(_stamp(stamp) for stamp in artifacts.stamps),
         gate_report=artifacts.gate_report,
         heartbeats=tuple(artifacts.heartbeats),
         escalations=tuple(artifacts.escalations),
