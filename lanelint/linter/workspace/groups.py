@@ -18,6 +18,16 @@ batch groups whose ``"batch"`` findings may differ. It is conservative: it may n
 whose findings stay the same, never miss one whose findings change. It answers
 "everything" (:attr:`Changes.everything`) where the relations of the whole run move: a change
 of the number of batches from or to one (ledger rows then match lanes across batches).
+
+Use, for a driver that keeps results between runs (a warm run, an editor session)::
+
+    new_index = build_index(summaries, root, roles)
+    changes = changed_groups(pairs_of_old_and_new_summaries, old_index, new_index)
+    outcome = run_workspace_incremental(new_index, settings, kept_by_batch, changes.stale)
+    kept_by_batch = outcome.by_batch  # keep, with new_index, for the next change
+
+(:func:`~lanelint.linter.engine.passes.run_workspace_incremental` runs the ``"run"`` rules
+and the stale batches, and takes every other batch's findings from ``kept_by_batch``.)
 """
 
 from __future__ import annotations
