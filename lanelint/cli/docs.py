@@ -7,7 +7,7 @@ import json
 import click
 
 from lanelint.cli import fail
-from lanelint.linter.engine.registry import all_rules, get_rule
+from lanelint.rules import all_rules, get_rule
 
 
 @click.command()

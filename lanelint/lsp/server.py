@@ -17,13 +17,13 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
-from lanelint import __version__
 from lanelint.linter.engine.config import ConfigError, load_config
 from lanelint.linter.engine.diagnostics import Diagnostic, Severity
-from lanelint.linter.engine.registry import get_rule
 from lanelint.linter.report.sarif import rule_help_uri
+from lanelint.linter.version import __version__
 from lanelint.lsp.fixes import code_action_fix
 from lanelint.lsp.project import Project
+from lanelint.rules import get_rule
 
 #: Seconds to wait after the last keystroke before linting again.
 DEBOUNCE_SECONDS = 0.2
@@ -89,7 +89,7 @@ class LanelintServer(LanguageServer):
         uri = from_fs_path(str(path)) or path.as_uri()
         lines = project.text_of(display).split("\n")
         opened = self.workspace.text_documents.get(uri)
-        items = [self.to_lsp(d, lines, project.root) for d in project.current.get(display, [])]
+        items = [self.to_lsp(d, lines, project.root) for d in project.findings(display)]
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
                 uri=uri,
@@ -220,7 +220,7 @@ def create_server() -> LanelintServer:
         display = project.display(path)
         lines = project.text_of(display).split("\n")
         sections: list[str] = []
-        for found in project.current.get(display, []):
+        for found in project.findings(display):
             if not _covers(ls.to_lsp(found, lines, project.root), params.position):
                 continue
             rule = get_rule(found.code)
@@ -249,7 +249,7 @@ def create_server() -> LanelintServer:
         lines = text.split("\n")
         wanted = {(d.code, d.range.start.line) for d in params.context.diagnostics}
         actions: list[types.CodeAction] = []
-        for found in project.current.get(display, []):
+        for found in project.findings(display):
             converted = ls.to_lsp(found, lines, project.root)
             if not found.fixable:
                 continue

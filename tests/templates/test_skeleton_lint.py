@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from lanelint.linter.engine.config import Config, load_config
-from lanelint.linter.engine.registry import all_rules
 from lanelint.linter.run.api import lint_paths, lint_text
 from lanelint.linter.skeletons import KINDS, Values
+from lanelint.rules import all_rules
 from tests.conftest import run_cli
 from tests.templates._skeleton_support import (
     ALL_OPTIONS,

@@ -16,11 +16,11 @@ from lanelint.linter.engine.passes import (
     run_workspace_incremental,
     run_workspace_rules,
 )
-from lanelint.linter.engine.registry import all_rules
 from lanelint.linter.run.api import make_settings
 from lanelint.linter.workspace.groups import RUN_GROUP, batch_group, changed_groups
 from lanelint.linter.workspace.index import WorkspaceIndex, build_index
 from lanelint.linter.workspace.summary import DocumentSummary
+from lanelint.rules import all_rules
 from tests.conftest import EXAMPLES
 
 HEADER = "| Lane | Task | Role | Dependency | Files | Status |\n|---|---|---|---|---|---|\n"

@@ -8,7 +8,7 @@ internal errors).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 
@@ -104,21 +104,51 @@ def _crash(rule: Rule, path: str, exc: BaseException) -> Diagnostic:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class RuleOutcome:
+    """What one document rule said about one document: its findings, or the error it raised."""
+
+    rule: Rule
+    findings: tuple[Finding, ...] = ()
+    error: Exception | None = None
+
+
+def rule_pass(context: DocumentContext, rules: Iterable[Rule]) -> Iterator[RuleOutcome]:
+    """The one per-document rule pass: each document rule of ``rules`` over ``context``.
+
+    ``check``, ``--fix`` and the editor's code actions all run rules through here; a rule that
+    raises gives an outcome holding the error, and the pass goes on.
+    """
+    for rule in rules:
+        if rule.scope != "document" or rule.check is None:
+            continue
+        findings: list[Finding] = []
+        try:
+            findings.extend(rule.check(context))
+        except Exception as exc:  # isolation: one broken rule never stops the run
+            yield RuleOutcome(rule, tuple(findings), exc)
+            continue
+        yield RuleOutcome(rule, tuple(findings))
+
+
+def document_context(
+    document: Document, artifacts: Artifacts, settings: RunSettings
+) -> DocumentContext:
+    return DocumentContext(
+        document, artifacts, settings.config, settings.roles, settings.stamp_schema
+    )
+
+
 def run_document_rules(
     document: Document, artifacts: Artifacts, settings: RunSettings
 ) -> list[Diagnostic]:
-    context = DocumentContext(
-        document, artifacts, settings.config, settings.roles, settings.stamp_schema
-    )
+    context = document_context(document, artifacts, settings)
     found: list[Diagnostic] = []
-    for rule in settings.rules:
-        if rule.scope != "document" or rule.check is None:
-            continue
-        try:
-            for finding in rule.check(context):
-                found.append(_diagnostic(rule, finding, document.path, settings.config))
-        except Exception as exc:  # isolation: one broken rule never stops the run
-            found.append(_crash(rule, document.path, exc))
+    for outcome in rule_pass(context, settings.rules):
+        for finding in outcome.findings:
+            found.append(_diagnostic(outcome.rule, finding, document.path, settings.config))
+        if outcome.error is not None:
+            found.append(_crash(outcome.rule, document.path, outcome.error))
     return found
 
 
@@ -259,7 +289,7 @@ def run_workspace_incremental(
     return WorkspaceOutcome(found, by_batch)
 
 
-def _file_ignored(code: str, path: str, config: Config) -> bool:
+def file_ignored(code: str, path: str, config: Config) -> bool:
     for glob, codes in config.per_file_ignores.items():
         matched = fnmatchcase(path, glob) or fnmatchcase(path, f"*/{glob}")
         if matched and any(code.startswith(c) or c == "ALL" for c in codes):
@@ -280,7 +310,7 @@ def finalize(
     for diagnostic in [d for r in results for d in r.diagnostics] + list(extra):
         if not is_enabled(diagnostic.code, config) and not diagnostic.code.startswith("LL9"):
             continue
-        if _file_ignored(diagnostic.code, diagnostic.path, config):
+        if file_ignored(diagnostic.code, diagnostic.path, config):
             continue
         owner = by_path.get(diagnostic.path)
         suppressed = False
