@@ -214,3 +214,24 @@ def test_a_record_under_a_batch_with_no_lanes_still_finds_its_lane(tmp_path: Pat
     assert [d.message for d in _lint(root).diagnostics if d.code == "PDP901"] == [
         "active lane 'A' has no heartbeat (batch's newest timestamp 2026-02-16 11:00 UTC)"
     ]
+
+
+def test_a_stamp_under_a_batch_with_no_lanes_still_fits_its_lane(tmp_path: Path) -> None:
+    stamp = (
+        "# Session log, batch {batch}\n\n```text\nPREFLIGHT STAMP\nRuntime: Codex\n"
+        "Role: System Analyst\nTimestamp: 2026-02-16 09:00 UTC\nTask: T-1\n\n"
+        "Preflight status: READY TO EXECUTE\n```\n"
+    )
+    root = _write(
+        tmp_path,
+        {
+            "dispatch.md": "# Dispatch\n\n- Batch id: `B-12`\n\n" + _table("A"),
+            "session.md": stamp.format(batch="12"),
+        },
+    )
+    assert [d.message for d in _lint(root).diagnostics if d.code == "PDP307"] == []
+    other = "# Other\n\n- Batch id: `B-13`\n\n" + HEADER + LANES["B"].replace("T-2", "T-9")
+    (root / "spec" / "other.md").write_text(other)
+    (root / "spec" / "session.md").write_text(stamp.format(batch="B-13"))
+    found = [d.message for d in _lint(root).diagnostics if d.code == "PDP307"]
+    assert [m for m in found if m.startswith("active lane 'A'")]  # B-13 has lanes: no fit

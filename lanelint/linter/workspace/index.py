@@ -19,7 +19,8 @@ Relations, in short:
   whose task id it names, else (with one batch in the run) to the lane with its lane id;
 - a lane's **gate reports** are the reports titled with its task id;
 - a lane's **heartbeats** and **escalations** name its lane id (in its batch, or with no batch
-  given, or with a batch that holds no lanes in the run) or its task id.
+  given, or with a batch that holds no lanes in the run) or its task id; a **stamp** under a
+  batch that holds no lanes in the run fits lanes of any batch.
 
 Building is linear in the number of lanes and records: every lookup goes through a dictionary
 built once, and the identity of a lane is computed when the lane is added.
@@ -29,7 +30,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -197,6 +198,11 @@ class WorkspaceIndex:
         self._moments: dict[str, datetime | None] = {}
         for document in self.documents:
             self._add(document)
+        # A stamp under a batch id that holds no lanes in the run names no batch to fit.
+        self.stamps = [
+            ref if not ref.batch or ref.batch in self.batches else replace(ref, batch="")
+            for ref in self.stamps
+        ]
         # Where a batch writes a lane more than once, its last row stands for it.
         self._lanes_by_ident = {lane.ident: lane for lane in self.lanes}
         self._lanes_by_id: dict[str, list[LaneRef]] = {}
