@@ -7,10 +7,10 @@ document has to hand over.
 
 A summary keeps what the cross-document rules and the board read (values, lines, columns), not
 table cells or tokens: lanes and ledger rows keep the column of each field, not its cell. The
-types are ``msgspec`` structs (``frozen``; those that hold no containers of their own are not
-tracked by the garbage collector), so that the cache and the workers move them as plain arrays:
-``msgspec.msgpack.encode(summary)`` and ``msgspec.msgpack.decode(data, type=DocumentSummary)``
-round-trip, and so do :func:`msgspec.to_builtins` and :func:`msgspec.convert`.
+types are ``msgspec`` structs, ``frozen`` and not tracked by the garbage collector (they hold
+no reference cycles: values, tuples and small frozen records only), so that the cache and the
+workers move them as plain arrays: ``msgspec.msgpack.encode(summary)`` and
+``msgspec.msgpack.decode(data, type=DocumentSummary)`` round-trip, and so do :func:`msgspec.to_builtins` and :func:`msgspec.convert`.
 
 **Batches within a document.** A document declares its batch with a ``Batch id`` metadata line
 (``- Batch id: `B-7```, ``**Batch:** B-7``) or a heading naming the batch (``## Batch B-2``,
@@ -64,7 +64,7 @@ def _column_of(columns: tuple[tuple[str, int], ...], name: str) -> int:
     return 1
 
 
-class LaneFact(msgspec.Struct, frozen=True, array_like=True):
+class LaneFact(msgspec.Struct, frozen=True, array_like=True, gc=False):
     """One lane row: the values the rules read, and the column of each field."""
 
     id: str
@@ -84,7 +84,7 @@ class LaneFact(msgspec.Struct, frozen=True, array_like=True):
         return _column_of(self.columns, name)
 
 
-class PlanFact(msgspec.Struct, frozen=True, array_like=True):
+class PlanFact(msgspec.Struct, frozen=True, array_like=True, gc=False):
     """A lane table and the batch it belongs to."""
 
     line: int
@@ -96,7 +96,7 @@ class PlanFact(msgspec.Struct, frozen=True, array_like=True):
     locks: tuple[LockAssignment, ...]
 
 
-class RowFact(msgspec.Struct, frozen=True, array_like=True):
+class RowFact(msgspec.Struct, frozen=True, array_like=True, gc=False):
     """One acceptance-ledger row."""
 
     line: int
@@ -119,7 +119,7 @@ class RowFact(msgspec.Struct, frozen=True, array_like=True):
         return self.range_ends is not None
 
 
-class LedgerFact(msgspec.Struct, frozen=True, array_like=True):
+class LedgerFact(msgspec.Struct, frozen=True, array_like=True, gc=False):
     line: int
     end_line: int
     rows: tuple[RowFact, ...]
@@ -127,7 +127,7 @@ class LedgerFact(msgspec.Struct, frozen=True, array_like=True):
     batch: str
 
 
-class StampFact(msgspec.Struct, frozen=True, array_like=True):
+class StampFact(msgspec.Struct, frozen=True, array_like=True, gc=False):
     """A preflight stamp's ``Key: value`` fields (``Role``, ``Task``, ``Lane``, ``Preflight
     status``, ...). Its numbered checks are facts of its own document only, and stay there."""
 
@@ -157,7 +157,7 @@ class BatchMark(msgspec.Struct, frozen=True, array_like=True, gc=False):
     declared_at: int
 
 
-class DocumentSummary(msgspec.Struct, frozen=True, array_like=True):
+class DocumentSummary(msgspec.Struct, frozen=True, array_like=True, gc=False):
     """Everything one document contributes to the cross-document phase."""
 
     path: str
