@@ -10,7 +10,8 @@ table cells or tokens: lanes and ledger rows keep the column of each field, not 
 types are ``msgspec`` structs, ``frozen`` and not tracked by the garbage collector (they hold
 no reference cycles: values, tuples and small frozen records only), so that the cache and the
 workers move them as plain arrays: ``msgspec.msgpack.encode(summary)`` and
-``msgspec.msgpack.decode(data, type=DocumentSummary)`` round-trip, and so do :func:`msgspec.to_builtins` and :func:`msgspec.convert`.
+``msgspec.msgpack.decode(data, type=DocumentSummary)`` round-trip, and so do
+:func:`msgspec.to_builtins` and :func:`msgspec.convert`.
 
 **Batches within a document.** A document declares its batch with a ``Batch id`` metadata line
 (``- Batch id: `B-7```, ``**Batch:** B-7``) or a heading naming the batch (``## Batch B-2``,
