@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from lanelint.linter.markdown.document import Document, Fence
+from lanelint.linter.protocol.values import read_value
 
 STAMP_MARKER = "PREFLIGHT STAMP"
 _CHECK = re.compile(r"(\d{1,2})\)[ \t]*([^:\n]{1,120}):[ \t]*(.*)")
@@ -50,6 +51,15 @@ class StampEntry:
     line: int
     column: int
     number: int | None = None
+
+    @property
+    def core(self) -> str:
+        """The value without qualifiers: ``PASS (AGENTS.md loaded)`` is ``PASS``."""
+        return read_value(self.value).core
+
+    @property
+    def qualifiers(self) -> tuple[str, ...]:
+        return read_value(self.value).qualifiers
 
 
 @dataclass(frozen=True, slots=True)
