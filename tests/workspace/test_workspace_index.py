@@ -55,3 +55,15 @@ def test_matching_heartbeats_to_lanes_is_linear(
     large = _key_calls(800, monkeypatch, tmp_path)
     # Four times the lanes and heartbeats: about four times the work (it was sixteen).
     assert large <= 4 * small + 50
+
+
+def test_a_rebuilt_index_can_keep_the_walked_repository(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.py").write_text("")
+    first = build_index(_folder(3), tmp_path, RoleBook())
+    assert first.repository.exists("src/a.py")
+    (tmp_path / "src" / "b.py").write_text("")
+    kept = build_index(_folder(4), tmp_path, RoleBook(), first.repository)
+    assert kept.repository is first.repository
+    assert not kept.repository.exists("src/b.py")  # walked once: the driver decides when
+    assert build_index(_folder(4), tmp_path, RoleBook()).repository.exists("src/b.py")

@@ -174,14 +174,18 @@ class WorkspaceIndex:
     """Every cross-document fact of one run, merged from the documents' summaries."""
 
     def __init__(
-        self, documents: Iterable[DocumentSummary | Artifacts], root: Path, roles: RoleBook
+        self,
+        documents: Iterable[DocumentSummary | Artifacts],
+        root: Path,
+        roles: RoleBook,
+        repository: RepositoryFiles | None = None,
     ) -> None:
         self.root = root
         self.roles = roles
         summaries = (as_summary(d) for d in documents)
         self.documents = [d for d in summaries if not d.is_template]
         self.by_path = {d.path: d for d in self.documents}
-        self.repository = RepositoryFiles(root)
+        self.repository = repository if repository is not None else RepositoryFiles(root)
         self._relative: dict[str, str] = {}
         self._root_prefix = os.path.join(os.path.abspath(root), "")
         self.batches: dict[str, Batch] = {}
@@ -571,7 +575,15 @@ class WorkspaceIndex:
 
 
 def build_index(
-    documents: Iterable[DocumentSummary | Artifacts], root: Path, roles: RoleBook
+    documents: Iterable[DocumentSummary | Artifacts],
+    root: Path,
+    roles: RoleBook,
+    repository: RepositoryFiles | None = None,
 ) -> WorkspaceIndex:
-    """The index of a run, merged from its documents' summaries (see the module doc)."""
-    return WorkspaceIndex(documents, root, roles)
+    """The index of a run, merged from its documents' summaries (see the module doc).
+
+    ``repository`` (the files below the root, walked once on first use) may be the previous
+    index's, where a driver rebuilds the index after an edit and knows no file appeared or
+    went away on disk.
+    """
+    return WorkspaceIndex(documents, root, roles, repository)
