@@ -15,7 +15,7 @@ from lanelint.linter.engine import meta_rules
 from lanelint.linter.engine.config import Config
 from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
 from lanelint.linter.engine.diagnostics import Diagnostic, Finding, Location, Severity
-from lanelint.linter.engine.registry import Rule
+from lanelint.linter.engine.registry import DocumentRule, Rule, WorkspaceRule
 from lanelint.linter.engine.suppressions import Suppression, read_suppressions
 from lanelint.linter.io.source import DecodeError, decode
 from lanelint.linter.markdown.document import Document
@@ -113,11 +113,11 @@ def rule_pass(context: DocumentContext, rules: Iterable[Rule]) -> Iterator[RuleO
     raises gives an outcome holding the error, and the pass goes on.
     """
     for rule in rules:
-        if rule.scope != "document" or rule.check is None:
+        if not isinstance(rule, DocumentRule):
             continue
         findings: list[Finding] = []
         try:
-            findings.extend(rule.check(context))
+            findings.extend(rule.run(context))
         except Exception as exc:  # isolation: one broken rule never stops the run
             yield RuleOutcome(rule, tuple(findings), exc)
             continue
@@ -197,16 +197,15 @@ def run_workspace_rules(
     """The cross-document phase: every workspace rule once, over all artifacts."""
     documents = tuple(r.artifacts for r in results if r.artifacts is not None)
     index = None
-    if any(rule.scope == "workspace" for rule in settings.rules):
+    workspace_rules = [rule for rule in settings.rules if isinstance(rule, WorkspaceRule)]
+    if workspace_rules:
         index = build_index(documents, settings.config.root, settings.roles)
     context = WorkspaceContext(documents, settings.config, settings.roles, extras or {}, index)
     anchor = results[0].path if results else "."
     found: list[Diagnostic] = []
-    for rule in settings.rules:
-        if rule.scope != "workspace" or rule.check is None:
-            continue
+    for rule in workspace_rules:
         try:
-            for finding in rule.check(context):
+            for finding in rule.run(context):
                 found.append(_diagnostic(rule, finding, anchor, settings.config))
         except Exception as exc:  # isolation
             found.append(_crash(rule, anchor, exc))
