@@ -32,8 +32,8 @@ def test_every_extracted_artifact_round_trips() -> None:
         data = encode(result)
         assert data is not None, path
         assert decode(data) == result, path
-        if result.artifacts is not None:
-            kinds.update(result.artifacts.kinds)
+        if result.summary is not None:
+            kinds.update(result.summary.kinds)
     assert {"preflight-stamp", "lane-plan", "gate-report", "ledger"} <= kinds
 
 

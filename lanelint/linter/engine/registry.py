@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
 
 Scope = Literal["document", "workspace", "engine"]
+#: What a workspace rule reads: one batch at a time (and what relates to its lanes), or the
+#: whole run. See :mod:`lanelint.linter.workspace.groups`.
+Reads = Literal["batch", "run"]
 DocumentCheck = Callable[["DocumentContext"], Iterable[Finding]]
 WorkspaceCheck = Callable[["WorkspaceContext"], Iterable[Finding]]
 
@@ -31,6 +34,7 @@ class Rule:
     docs: str
     fixable: bool = False
     check: Callable[..., Iterable[Finding]] | None = field(default=None, compare=False)
+    reads: Reads = "run"
 
     @property
     def summary(self) -> str:
@@ -97,13 +101,25 @@ def document_rule(
 
 
 def workspace_rule(
-    code: str, name: str, severity: Severity, *, section: int | None, fixable: bool = False
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    section: int | None,
+    fixable: bool = False,
+    reads: Reads = "run",
 ) -> Callable[[WorkspaceCheck], WorkspaceCheck]:
-    """Declare a rule that reads the facts of every document of the run together."""
+    """Declare a rule that reads the facts of every document of the run together.
+
+    ``reads="batch"`` declares that its findings for a batch depend only on that batch (its
+    lanes from every document, and what relates to them): the rule then iterates
+    ``ctx.batches()``, and after a change only the touched batches are checked again.
+    """
 
     def wrap(func: WorkspaceCheck) -> WorkspaceCheck:
+        docs = _docs(func)
         _register(
-            WorkspaceRule(code, name, severity, section, "workspace", _docs(func), fixable, func)
+            WorkspaceRule(code, name, severity, section, "workspace", docs, fixable, func, reads)
         )
         return func
 

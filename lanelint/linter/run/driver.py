@@ -224,5 +224,5 @@ class Run:
 
     def index(self) -> WorkspaceIndex:
         """The workspace index of every document (for ``board``)."""
-        documents = [r.artifacts for r in self.ordered() if r.artifacts is not None]
+        documents = [r.summary for r in self.ordered() if r.summary is not None]
         return build_index(documents, self.config.root, self.settings.roles)
