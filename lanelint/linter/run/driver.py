@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,6 +23,7 @@ from lanelint.linter.engine.passes import (
     RunSettings,
     check_text,
     finalize,
+    run_workspace_incremental,
     run_workspace_rules,
 )
 from lanelint.linter.io.discovery import FileEntry, discover
@@ -31,7 +33,9 @@ from lanelint.linter.run.cache import Cache
 from lanelint.linter.run.reading import read_bytes
 from lanelint.linter.run.result import LintResult
 from lanelint.linter.run.settings import default_paths, make_settings
+from lanelint.linter.workspace.groups import changed_groups
 from lanelint.linter.workspace.index import WorkspaceIndex, build_index
+from lanelint.linter.workspace.summary import DocumentSummary
 
 #: The workspace phase: every cross-document rule over the per-document results.
 WorkspacePhase = Callable[[Sequence[DocumentResult], RunSettings], list[Diagnostic]]
@@ -62,6 +66,15 @@ def context_folders(paths: Iterable[Path], config: Config) -> list[Path]:
     return [folder for folder in kept if folder.is_dir()]
 
 
+@dataclass(frozen=True)
+class _Phase:
+    """What the last incremental workspace phase saw and found."""
+
+    summaries: dict[str, DocumentSummary]
+    index: WorkspaceIndex
+    by_batch: dict[str, list[Diagnostic]]
+
+
 class Run:
     """The documents of one run and everything learnt about them."""
 
@@ -77,6 +90,7 @@ class Run:
         cwd: Path | None = None,
         rules: bool = True,
         workspace_phase: WorkspacePhase = run_workspace_rules,
+        incremental: bool = False,
     ) -> None:
         Run.assemblies += 1
         self.config = config
@@ -85,6 +99,10 @@ class Run:
         self.cwd = cwd
         self.rules = rules
         self.workspace_phase = workspace_phase
+        #: Keep the workspace phase's state between calls of :meth:`diagnostics` and check
+        #: again only the batches a change touched (a language-server session).
+        self.incremental = incremental
+        self._phase: _Phase | None = None
         self.entries: dict[str, FileEntry] = {}
         self.results: dict[str, DocumentResult] = {}
         self.buffers: dict[str, str] = {}
@@ -198,6 +216,11 @@ class Run:
 
     # -- the workspace phase ---------------------------------------------------------------
 
+    def ordered_paths(self) -> list[str]:
+        """The display paths of every document, in order."""
+        self.load()
+        return sorted(self.results)
+
     def ordered(self) -> list[DocumentResult]:
         """Every per-document result, in display order."""
         self.load()
@@ -206,8 +229,32 @@ class Run:
     def diagnostics(self) -> list[Diagnostic]:
         """The workspace phase over every document, then suppressions and sorting."""
         results = self.ordered()
-        workspace = self.workspace_phase(results, self.settings)
+        if self.incremental:
+            workspace = self._incremental_phase(results)
+        else:
+            workspace = self.workspace_phase(results, self.settings)
         return finalize(results, workspace, self.settings)
+
+    def _incremental_phase(self, results: Sequence[DocumentResult]) -> list[Diagnostic]:
+        """The workspace phase from summaries: batch rules run again only for the batches
+        that the documents changed since the last phase touch; the others keep their
+        findings."""
+        settings = self.settings
+        summaries = {r.path: r.summary for r in results if r.summary is not None}
+        index = build_index(summaries.values(), self.config.root, settings.roles)
+        before = self._phase
+        if before is None:
+            outcome = run_workspace_incremental(index, settings, {}, lambda group: True)
+        else:
+            pairs = [
+                (before.summaries.get(path), summaries.get(path))
+                for path in sorted(set(before.summaries) | set(summaries))
+                if before.summaries.get(path) is not summaries.get(path)
+            ]
+            changes = changed_groups(pairs, before.index, index)
+            outcome = run_workspace_incremental(index, settings, before.by_batch, changes.stale)
+        self._phase = _Phase(summaries, index, outcome.by_batch)
+        return outcome.diagnostics
 
     def report(self, only: Collection[str] | None = None) -> LintResult:
         """The findings located in ``only`` (default: every document); internal errors are
