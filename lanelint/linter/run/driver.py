@@ -126,7 +126,14 @@ class Run:
         targets = list(paths) or default_paths(self.config)
         reported = self.discover(targets)
         if project_context:
-            self.discover(context_folders(targets, self.config))
+            walked = [Path(os.path.abspath(t)) for t in targets if os.path.isdir(t)]
+            folders = [
+                folder
+                for folder in context_folders(targets, self.config)
+                if not any(folder.is_relative_to(done) for done in walked)
+            ]
+            if folders:
+                self.discover(folders)
         return reported
 
     @property
