@@ -49,6 +49,7 @@ def _edit(project: Project, display: str, old: str, new: str) -> None:
 
 
 EDITS = [
+    (SESSION, "\n", "\n\nA new paragraph of prose.\n"),
     (WORKBOARD, "| active | 2026-03-03 11:40 UTC |", "| done | 2026-03-03 11:40 UTC |"),
     (WORKBOARD, "| B | `DG-102` |", "| B | `DG-109` |"),
     (DISPATCH, "B-15", "B-16"),
@@ -97,3 +98,24 @@ def test_an_edit_rechecks_only_the_touched_batches(
     batches = {b for only in checked if only for b in only}
     assert batches
     assert len(batches) < len(project.run._phase.index.batches)  # type: ignore[union-attr]
+
+
+def test_an_edit_that_keeps_the_summary_runs_no_workspace_rule(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lanelint.linter.engine import passes
+
+    project.relint()
+    calls: list[str] = []
+    original = passes._run_workspace_rule
+
+    def recording(rule, context, anchor, config):  # type: ignore[no-untyped-def]
+        calls.append(rule.code)
+        return original(rule, context, anchor, config)
+
+    monkeypatch.setattr(passes, "_run_workspace_rule", recording)
+    # A typo typed within a line of prose: the document's summary stays the same.
+    _edit(project, WORKBOARD, "heartbeat; the Technical Lead", "heartbeat; teh Technical Lead")
+    project.relint()
+    assert calls == []
+    assert project.current == _fresh(project)

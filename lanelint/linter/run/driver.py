@@ -75,6 +75,16 @@ class _Phase:
     by_batch: dict[str, list[Diagnostic]]
 
 
+@dataclass(frozen=True)
+class _Last:
+    """The last findings of an incremental run: per document, and those of no document."""
+
+    results: dict[str, DocumentResult]
+    workspace: list[Diagnostic]
+    by_path: dict[str, list[Diagnostic]]
+    orphans: list[Diagnostic]
+
+
 class Run:
     """The documents of one run and everything learnt about them."""
 
@@ -103,6 +113,7 @@ class Run:
         #: again only the batches a change touched (a language-server session).
         self.incremental = incremental
         self._phase: _Phase | None = None
+        self._last: _Last | None = None
         self.entries: dict[str, FileEntry] = {}
         self.results: dict[str, DocumentResult] = {}
         self.buffers: dict[str, str] = {}
@@ -237,10 +248,37 @@ class Run:
         """The workspace phase over every document, then suppressions and sorting."""
         results = self.ordered()
         if self.incremental:
-            workspace = self._incremental_phase(results)
-        else:
-            workspace = self.workspace_phase(results, self.settings)
+            return self._incremental_diagnostics(results)
+        workspace = self.workspace_phase(results, self.settings)
         return finalize(results, workspace, self.settings)
+
+    def _incremental_diagnostics(self, results: Sequence[DocumentResult]) -> list[Diagnostic]:
+        """Where every changed document kept its summary (an edit of prose, a typo), the
+        workspace findings cannot change: only the changed documents are finalized again.
+        Otherwise the incremental workspace phase runs, and everything is finalized."""
+        current = {r.path: r for r in results}
+        last = self._last
+        if last is not None and set(last.results) == set(current):
+            changed = [path for path, r in current.items() if last.results[path] is not r]
+            if all(last.results[p].summary == current[p].summary for p in changed):
+                by_path = dict(last.by_path)
+                for path in changed:
+                    own = [d for d in last.workspace if d.path == path]
+                    by_path[path] = finalize([current[path]], own, self.settings)
+                self._last = _Last(current, last.workspace, by_path, last.orphans)
+                found = [d for path in sorted(by_path) for d in by_path[path]]
+                found.extend(last.orphans)
+                found.sort(key=Diagnostic.sort_key)
+                return found
+        workspace = self._incremental_phase(results)
+        final = finalize(results, workspace, self.settings)
+        grouped: dict[str, list[Diagnostic]] = {path: [] for path in current}
+        orphans: list[Diagnostic] = []
+        for diagnostic in final:
+            bucket = grouped.get(diagnostic.path)
+            (bucket if bucket is not None else orphans).append(diagnostic)
+        self._last = _Last(current, workspace, grouped, orphans)
+        return final
 
     def _incremental_phase(self, results: Sequence[DocumentResult]) -> list[Diagnostic]:
         """The workspace phase from summaries: batch rules run again only for the batches
