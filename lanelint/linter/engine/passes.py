@@ -16,7 +16,7 @@ from lanelint.linter.engine import meta_rules
 from lanelint.linter.engine.config import Config
 from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
 from lanelint.linter.engine.diagnostics import Diagnostic, Finding, Location, Severity
-from lanelint.linter.engine.registry import Rule
+from lanelint.linter.engine.registry import DocumentRule, Rule, WorkspaceRule
 from lanelint.linter.engine.suppressions import Suppression, read_suppressions
 from lanelint.linter.engine.waiver_checks import exception_records, void_waivers, waiver_findings
 from lanelint.linter.io.source import DecodeError, decode
@@ -134,11 +134,11 @@ def rule_pass(context: DocumentContext, rules: Iterable[Rule]) -> Iterator[RuleO
     raises gives an outcome holding the error, and the pass goes on.
     """
     for rule in rules:
-        if rule.scope != "document" or rule.check is None:
+        if not isinstance(rule, DocumentRule):
             continue
         findings: list[Finding] = []
         try:
-            findings.extend(rule.check(context))
+            findings.extend(rule.run(context))
         except Exception as exc:  # isolation: one broken rule never stops the run
             yield RuleOutcome(rule, tuple(findings), exc)
             continue
@@ -265,14 +265,14 @@ def run_workspace_rules(
     """
     documents = tuple(_summary_of(r) for r in results if r.summary or r.artifacts)
     index = None
-    if any(rule.scope == "workspace" for rule in settings.rules):
+    workspace_rules = [rule for rule in settings.rules if isinstance(rule, WorkspaceRule)]
+    if workspace_rules:
         index = build_index(documents, settings.config.root, settings.roles)
     context = WorkspaceContext(documents, settings.config, settings.roles, extras or {}, index)
     anchor = results[0].path if results else "."
     found: list[Diagnostic] = []
-    for rule in settings.rules:
-        if rule.scope == "workspace":
-            found.extend(_run_workspace_rule(rule, context, anchor, settings.config))
+    for rule in workspace_rules:
+        found.extend(_run_workspace_rule(rule, context, anchor, settings.config))
     return found
 
 
@@ -280,10 +280,10 @@ def _run_workspace_rule(
     rule: Rule, context: WorkspaceContext, anchor: str, config: Config
 ) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    if rule.check is None:
+    if not isinstance(rule, WorkspaceRule):
         return found
     try:
-        for finding in rule.check(context):
+        for finding in rule.run(context):
             found.append(_diagnostic(rule, finding, anchor, config))
     except Exception as exc:  # isolation
         found.append(_crash(rule, anchor, exc))
@@ -319,7 +319,7 @@ def run_workspace_incremental(
     found: list[Diagnostic] = []
     batch_rules: list[Rule] = []
     for rule in settings.rules:
-        if rule.scope != "workspace":
+        if not isinstance(rule, WorkspaceRule):
             continue
         if rule.reads == "batch":
             batch_rules.append(rule)
