@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from lanelint.cli import fail
+from lanelint.cli.check_usage import conflict, use_color, warn_no_documents
 from lanelint.cli.options import config_file_option, isolated_option, output_file_option
 from lanelint.cli.stdin_input import STDIN, lint_stdin, stdin_target
 from lanelint.linter.engine.config import ConfigError, load_config
@@ -95,6 +96,21 @@ def check(
     Exit codes: 0 no failing finding, 1 findings at or above the failing severity,
     2 usage or configuration error, 3 incomplete run (an internal error).
     """
+    problem = conflict(
+        output_format=output_format,
+        statistics=statistics,
+        fix=fix,
+        diff=diff,
+        color=color,
+        output_file=output_file,
+        exit_zero=exit_zero,
+        fail_on=fail_on,
+        config_file=config_file,
+        isolated=isolated,
+    )
+    if problem:
+        fail(problem)
+    progress = None
     try:
         stdin = stdin_target(paths, stdin_filename)
         given = [stdin] if stdin not in (None, STDIN) else [p for p in paths if p != STDIN]
@@ -112,24 +128,32 @@ def check(
         if stdin is not None:
             result = lint_stdin(stdin, config)
         else:
+            from lanelint.linter.report.progress import for_terminal
             from lanelint.linter.run.parallel import default_jobs
 
+            progress = for_terminal(sys.stderr, output_format == "text")
             result = lint_paths(
                 list(paths),
                 config=config,
                 jobs=jobs if jobs is not None else default_jobs(),
                 use_cache=not no_cache,
+                progress=progress,
             )
+            if not result.files:
+                warn_no_documents(paths)
     except (ConfigError, PathNotFoundError) as exc:
         fail(str(exc))
         return
-    use_color = color if color is not None else (output_file is None and sys.stdout.isatty())
+    finally:
+        if progress is not None:
+            progress.close()
+    colored = use_color(color, output_file)
     if statistics:
         from lanelint.linter.report import statistics as stats
 
-        report = (stats.render_json if output_format == "json" else stats.render)(result, use_color)
+        report = (stats.render_json if output_format == "json" else stats.render)(result, colored)
     else:
-        report = renderer(output_format)(result, use_color)
+        report = renderer(output_format)(result, colored)
     if output_file is not None:
         from lanelint.linter.io.writes import write_text_atomic
 
@@ -138,7 +162,7 @@ def check(
         except OSError as exc:
             fail(f"{output_file}: cannot write report: {exc.strerror or exc}")
     else:
-        click.echo(report, nl=False, color=use_color)
+        click.echo(report, nl=False, color=colored)
     if exit_zero and not result.incomplete:
         sys.exit(0)
     sys.exit(result.exit_code(Severity.parse(fail_on) if fail_on else None))

@@ -28,7 +28,7 @@ def run_fixes(paths: Sequence[Path], config: Config, *, diff: bool, stdin: bool)
         count = sum(plan.fixed for plan in run.changed)
         files = len(run.changed)
         if files:
-            click.echo(f"lanelint: {count} fixable findings in {_files(files)}", err=True)
+            click.echo(f"lanelint: {_findings(count, 'fixable ')} in {_files(files)}", err=True)
         sys.exit(EXIT_FINDINGS if files else EXIT_OK)
     for message in run.skipped:
         click.echo(f"lanelint: {message}", err=True)
@@ -36,7 +36,11 @@ def run_fixes(paths: Sequence[Path], config: Config, *, diff: bool, stdin: bool)
         codes = ", ".join(sorted(set(plan.codes)))
         click.echo(f"lanelint: fixed {plan.fixed} in {plan.display} ({codes})", err=True)
     files = len(run.written)
-    click.echo(f"lanelint: fixed {run.fixed} findings in {_files(files)}", err=True)
+    click.echo(f"lanelint: fixed {_findings(run.fixed)} in {_files(files)}", err=True)
+
+
+def _findings(count: int, kind: str = "") -> str:
+    return f"{count} {kind}finding" if count == 1 else f"{count} {kind}findings"
 
 
 def _files(count: int) -> str:

@@ -335,10 +335,11 @@ def active_lane_without_stamp(ctx: WorkspaceContext) -> Iterator[Finding]:
             Location(s.path, s.stamp.line, message="stamp for another task or lane")
             for s in candidates
         )
+        task = f" for task {quote(lane.lane.task)}" if lane.lane.task else ""
         yield on_lane(
             lane,
             f"active lane '{lane.id}' has no preflight stamp with role "
-            f"{quote(lane.lane.owner_text)} for task {quote(lane.lane.task)}",
+            f"{quote(lane.lane.owner_text)}{task}",
             column="owner",
             related=related,
         )

@@ -64,6 +64,7 @@ class Config:
     templates_dir: str = "spec/templates"
     output_paths: Mapping[str, str] = field(default_factory=dict)
     cache: bool = True
+    docs_url: str | None = None
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **changes)
@@ -90,6 +91,12 @@ def _strings(key: str, value: Any) -> tuple[str, ...]:
 def _string(key: str, value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(f"'{key}' must be a string")
+    return value
+
+
+def _url(key: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.startswith(("https://", "http://")):
+        raise TypeError(f"'{key}' must be an http:// or https:// address")
     return value
 
 
@@ -172,6 +179,7 @@ KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "templates-dir": ("templates_dir", _string),
     "output-paths": ("output_paths", _string_table),
     "cache": ("cache", _bool),
+    "docs-url": ("docs_url", _url),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -147,11 +147,13 @@ def lint_paths(
     config_file: Path | None = None,
     jobs: int = 1,
     use_cache: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> LintResult:
     """Lint files and folders. Raises :class:`ConfigError` or ``PathNotFoundError``.
 
     ``jobs`` worker processes run the per-document phase; with ``use_cache`` (and the
     configuration's ``cache`` on) unchanged files are read from ``.lanelint_cache/``.
+    ``progress(done, total)`` hears of each document read and checked.
     """
     given = [Path(p) for p in paths]
     if config is None:
@@ -161,7 +163,9 @@ def lint_paths(
     settings = make_settings(config, entries)
     from lanelint.linter.run.parallel import check_entries
 
-    results = check_entries(entries, settings, jobs=jobs, use_cache=use_cache and config.cache)
+    results = check_entries(
+        entries, settings, jobs=jobs, use_cache=use_cache and config.cache, progress=progress
+    )
     return _complete(results, settings)
 
 

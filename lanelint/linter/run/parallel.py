@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from lanelint.linter.engine.passes import DocumentResult, RunSettings, check_bytes
@@ -83,8 +83,21 @@ def check_entries(
     *,
     jobs: int = 1,
     use_cache: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[DocumentResult]:
-    """Run the per-document phase for every entry; results in the order of ``entries``."""
+    """Run the per-document phase for every entry; results in the order of ``entries``.
+
+    ``progress(done, total)`` is called as documents are read or checked.
+    """
+
+    checked = 0
+
+    def advance(count: int) -> None:
+        nonlocal checked
+        checked += count
+        if progress is not None:
+            progress(checked, len(entries))
+
     from lanelint.linter.io.source import digest_bytes
 
     cache = None
@@ -109,6 +122,7 @@ def check_entries(
                 results[index] = hit
             else:
                 todo.append((index, entry, read))
+    advance(len(entries) - len(todo))
     jobs = min(jobs, len(todo) // (MIN_FILES_FOR_WORKERS // 2) or 1)
     if jobs > 1 and len(todo) >= MIN_FILES_FOR_WORKERS:
         size = max(len(todo) // (jobs * CHUNKS_PER_WORKER), 1)
@@ -120,6 +134,7 @@ def check_entries(
                         results[index] = result
                         if cache is not None:
                             cache.put(result.path, entry_data)
+                    advance(len(done))
         except (OSError, RuntimeError):  # no processes here (a sandbox), or a worker died
             pass  # BrokenProcessPool is a RuntimeError; what is missing runs below
         todo = [item for item in todo if results[item[0]] is None]
@@ -128,6 +143,7 @@ def check_entries(
         results[index] = result
         if cache is not None:
             cache.put(entry.display, cache.encode(result))
+        advance(1)
     if cache is not None:
         cache.flush()
     return [r for r in results if r is not None]
