@@ -250,8 +250,12 @@ def stamp_role_spelling(ctx: DocumentContext) -> Iterator[Finding]:
 
     ## What it does
     Reports a stamp `Role:` that names a known role in a case, spacing or punctuation variant
-    (`technical lead`, `Qa/Set`, `tl`). The canonical names, the abbreviations FORMATS.md
-    accepts (`TL`, `SA`, `QA`, ...) and configured `role-aliases` are fine as written.
+    (`technical lead`, `Qa/Set`, `tl`). The canonical names, their usual abbreviations and
+    the configured `role-aliases` are fine as written.
+    The canonical names are Product Owner, System Analyst, Chief Architect, Executive
+    Assistant, QA/SET, DevOps/SRE, Technical Lead, Scrum Master, Developer Helper, Business
+    Coach and Technical Support Agent; the abbreviations accepted as written are `PO`, `SA`,
+    `CA`, `EA`, `QA`, `SET`, `DevOps`, `SRE`, `TL` and `SM`.
 
     ## Why
     Protocol section 3: the session role must match the lane owner role. One spelling per
