@@ -233,7 +233,7 @@ def test_server_without_pygls_is_a_clear_usage_error(monkeypatch: pytest.MonkeyP
     monkeypatch.delitem(sys.modules, "lanelint.lsp.server", raising=False)
     result = run_cli(["server"])
     assert result.exit_code == 2
-    assert "pip install 'lanelint[lsp]'" in result.output
+    assert "python -m pip install '.[lsp]' in a checkout of lanelint" in result.output
     assert len(result.output.strip().splitlines()) == 1
 
 
