@@ -55,9 +55,15 @@ def _codes(values: tuple[str, ...], option: str = "") -> tuple[str, ...]:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
 @output_file_option("report")
 @click.option(
-    "--color/--no-color", default=None, help="Colour the text report (default: on a terminal)."
+    "--color/--no-color",
+    default=None,
+    help="Colour the text report (default: on a terminal; NO_COLOR and FORCE_COLOR are honoured).",
 )
-@click.option("--statistics", is_flag=True, help="Print the number of findings per code instead.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print the number of findings per code instead (text or json).",
+)
 @click.option(
     "--jobs",
     "-j",

@@ -20,7 +20,14 @@ def _listing(rule: Rule) -> str:
 
 
 @click.command()
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="List format.",
+)
 @click.option(
     "--write-docs",
     "docs_folder",
