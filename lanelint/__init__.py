@@ -6,8 +6,7 @@ document given as text. Both return a :class:`LintResult` whose diagnostics are 
 
 from lanelint.linter.engine.diagnostics import Diagnostic, Location, Severity
 from lanelint.linter.run.api import LintResult, lint_paths, lint_text
-
-__version__ = "0.1.0"
+from lanelint.linter.version import __version__
 
 __all__ = [
     "Diagnostic",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -50,11 +51,47 @@ def run_cli(args: Sequence[str], cwd: Path | None = None, input: str | None = No
     runner = CliRunner()
     if cwd is None:
         return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
-    import os
-
     old = Path.cwd()
     os.chdir(cwd)
     try:
         return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
     finally:
         os.chdir(old)
+
+
+def _caches_in_checkout() -> set[Path]:
+    return {
+        path
+        for path in REPO.rglob(".lanelint_cache")
+        if ".git" not in path.parts and "benchmarks" not in path.parts
+    }
+
+
+@pytest.fixture(autouse=True)
+def _no_cache_in_checkout(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """In-process runs whose project root lies in the checkout keep their cache in a
+    temporary folder instead: tests never write ``.lanelint_cache/`` into the checkout."""
+    from lanelint.linter.run import cache
+
+    original = cache.cache_dir
+    elsewhere = tmp_path_factory.getbasetemp() / "checkout-caches"
+
+    def redirected(root: Path) -> Path:
+        absolute = Path(os.path.abspath(root))
+        if absolute.is_relative_to(REPO):
+            return elsewhere / absolute.relative_to(REPO) / cache.CACHE_DIR
+        return original(root)
+
+    monkeypatch.setattr(cache, "cache_dir", redirected)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _checkout_stays_clean() -> Iterator[None]:
+    """Fails the run where a test (in-process or a child process) left a cache in the
+    checkout."""
+    before = _caches_in_checkout()
+    yield
+    left = sorted(str(p.relative_to(REPO)) for p in _caches_in_checkout() - before)
+    assert left == [], f"tests wrote a content cache into the checkout: {left}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from lanelint.linter.engine.registry import all_rules
+from lanelint.rules import all_rules
 from tests.conftest import RULE_FIXTURES, codes, lint_folder
 
 #: Engine codes whose trigger cannot be a Markdown file in a folder (internal errors).

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from lanelint import __version__
+from lanelint.linter.version import __version__
 
 #: Subcommand -> "module:attribute" of its click command.
 COMMANDS: dict[str, str] = {

@@ -12,6 +12,7 @@ from lanelint.linter.engine.config import ConfigError, load_config
 from lanelint.linter.io.discovery import PathNotFoundError
 from lanelint.linter.report.board import FORMATS, build_board, renderer
 from lanelint.linter.run.collect import index_paths
+from lanelint.linter.run.parallel import default_jobs
 
 
 @click.command()
@@ -41,7 +42,7 @@ def board(
     """
     try:
         config = load_config(list(paths), explicit=config_file, isolated=isolated)
-        index = index_paths(list(paths), config)
+        index = index_paths(list(paths), config, use_cache=True, jobs=default_jobs())
     except (ConfigError, PathNotFoundError) as exc:
         fail(str(exc))
         return

@@ -16,7 +16,8 @@ from lanelint.linter.engine.config import ConfigError, load_config
 from lanelint.linter.engine.diagnostics import Severity
 from lanelint.linter.io.discovery import PathNotFoundError
 from lanelint.linter.report import FORMATS, renderer
-from lanelint.linter.run.api import lint_paths
+from lanelint.linter.run.driver import Run
+from lanelint.linter.run.parallel import default_jobs
 
 
 def _codes(values: tuple[str, ...], option: str = "") -> tuple[str, ...]:
@@ -24,7 +25,7 @@ def _codes(values: tuple[str, ...], option: str = "") -> tuple[str, ...]:
         code.strip().upper() for value in values for code in value.split(",") if code.strip()
     )
     if option:
-        from lanelint.linter.engine.registry import all_rules
+        from lanelint.rules import all_rules
 
         known = [rule.code for rule in all_rules()]
         for code in codes:
@@ -77,6 +78,11 @@ def _codes(values: tuple[str, ...], option: str = "") -> tuple[str, ...]:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Lint standard input (path '-') as if it were the file at this path.",
 )
+@click.option(
+    "--no-project-context",
+    is_flag=True,
+    help="Read only the named files, not the project's other documents, for cross-document rules.",
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 def check(
@@ -94,10 +100,14 @@ def check(
     stdin_filename: Path | None = None,
     jobs: int | None = None,
     no_cache: bool = False,
+    no_project_context: bool = False,
     fix: bool = False,
     diff: bool = False,
 ) -> None:
     """Lint the Markdown documents in PATHS (default: the configured spec folder, else .).
+
+    The project's other documents are read too, so that cross-document rules see the whole
+    project; findings are reported only for PATHS.
 
     Exit codes: 0 no failing finding, 1 findings at or above the failing severity,
     2 usage or configuration error, 3 incomplete run (an internal error).
@@ -127,24 +137,30 @@ def check(
             config = replace(config, ignore=config.ignore + _codes(ignore, "--ignore"))
         if no_cache:
             config = replace(config, cache=False)
-        if fix or diff:
-            from lanelint.cli.fixing import run_fixes
-
-            run_fixes([p for p in paths if p != STDIN], config, diff=diff, stdin=stdin is not None)
+        if no_project_context:
+            config = replace(config, project_context=False)
         if stdin is not None:
+            if fix or diff:
+                fail("--fix and --diff work on files, not on standard input")
             result = lint_stdin(stdin, config)
         else:
             from lanelint.linter.report.progress import for_terminal
-            from lanelint.linter.run.parallel import default_jobs
 
             progress = for_terminal(sys.stderr, output_format == "text")
-            result = lint_paths(
-                list(paths),
-                config=config,
+            run = Run(
+                config,
                 jobs=jobs if jobs is not None else default_jobs(),
                 use_cache=not no_cache,
-                progress=progress,
             )
+            run.progress = progress
+            given = list(paths)
+            reported = run.add_targets(given, project_context=config.project_context)
+            if fix or diff:
+                from lanelint.cli.fixing import run_fixes
+
+                run_fixes(run, given, diff=diff)
+            only = [e.display for e in reported] if config.project_context else None
+            result = run.report(only)
             if not result.files:
                 warn_no_documents(paths)
     except (ConfigError, PathNotFoundError) as exc:

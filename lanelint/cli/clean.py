@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -22,6 +23,9 @@ def clean(path: Path | None, config_file: Path | None) -> None:
     from lanelint.linter.engine.config import ConfigError, load_config
     from lanelint.linter.run.cache import cache_dir, clear
 
+    if path is not None and not os.path.lexists(path):
+        fail(f"{path}: no such file or directory")
+        return
     try:
         config = load_config([path] if path is not None else [], explicit=config_file)
     except ConfigError as exc:

@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from lanelint.cli import fail
-from lanelint.linter.engine.registry import Rule, all_rules, get_rule
+from lanelint.linter.engine.registry import Rule
+from lanelint.rules import all_rules, get_rule
 
 
 def _listing(rule: Rule) -> str:

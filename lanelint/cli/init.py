@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
 from lanelint.cli import fail
-from lanelint.linter.engine.config import CONFIG_FILES, ConfigError, load_file
+from lanelint.linter.engine.config import CONFIG_FILES, ConfigError, find_config_file, load_file
 
 STARTER_CONFIG = """\
 # lanelint configuration; the README lists every key.
@@ -53,6 +54,15 @@ def _existing_config(root: Path) -> Path | None:
     return None
 
 
+def _shown(folder: Path) -> Path:
+    """``folder`` relative to the current folder where below it, else absolute."""
+    absolute = Path(os.path.abspath(folder))
+    try:
+        return absolute.relative_to(Path.cwd()) or Path(".")
+    except ValueError:
+        return absolute
+
+
 def _write_new(path: Path, data: bytes, root: Path) -> bool:
     """Write ``path`` (below ``root``) unless it exists; ``True`` when written."""
     from lanelint.linter.io.writes import write_bytes_atomic
@@ -82,12 +92,19 @@ def init(root: Path) -> None:
     try:
         root.mkdir(parents=True, exist_ok=True)
         config = _existing_config(root)
+        label = config.name if config is not None else ""
+        if config is None:
+            # Inside a configured project: its configuration's folder is the project root.
+            config = find_config_file(root)
+            if config is not None:
+                root = _shown(config.parent)
+                label = _shown(config).as_posix()
         templates_dir = "spec/templates"
         if config is None:
             if _write_new(root / "lanelint.toml", STARTER_CONFIG.encode("utf-8"), root):
                 wrote.append("lanelint.toml")
         else:
-            kept.append(f"{config.name} (configuration exists)")
+            kept.append(f"{label} (configuration exists)")
             try:
                 loaded = load_file(config)
             except ConfigError as exc:

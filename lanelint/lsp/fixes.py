@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lanelint.linter.engine.context import DocumentContext
 from lanelint.linter.engine.diagnostics import Diagnostic
-from lanelint.linter.engine.passes import RunSettings
+from lanelint.linter.engine.passes import RunSettings, document_context, rule_pass
 from lanelint.linter.markdown.parse import parse_document
 from lanelint.linter.protocol.artifacts.model import extract
 
@@ -33,22 +32,21 @@ class QuickFix:
 
 def fixed_text(diagnostic: Diagnostic, text: str, path: str, settings: RunSettings) -> str | None:
     """The buffer with the fix of ``diagnostic`` applied, or ``None`` where it has none."""
+    from lanelint.linter.engine.payloads import InsertLines, Replace
     from lanelint.linter.fixes.edits import Lines, apply
     from lanelint.linter.fixes.engine import finding_edits
-    from lanelint.linter.fixes.payloads import InsertLines, Replace
 
     rule = next((r for r in settings.rules if r.code == diagnostic.code), None)
     if rule is None or not rule.fixable or rule.scope != "document" or rule.check is None:
         return None
     document = parse_document(path, text)
     artifacts = extract(document, settings.roles)
-    context = DocumentContext(
-        document, artifacts, settings.config, settings.roles, settings.stamp_schema
-    )
+    context = document_context(document, artifacts, settings)
     finding = next(
         (
             f
-            for f in rule.check(context)
+            for outcome in rule_pass(context, [rule])
+            for f in outcome.findings
             if f.fix is not None and f.line == diagnostic.line and f.message == diagnostic.message
         ),
         None,

@@ -28,14 +28,14 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
-from lanelint import __version__
 from lanelint.linter.engine.config import ConfigError, load_config
 from lanelint.linter.engine.diagnostics import Diagnostic, Severity
-from lanelint.linter.engine.registry import get_rule
 from lanelint.linter.markdown.cells import cell_end
 from lanelint.linter.report.sarif import rule_help_uri
+from lanelint.linter.version import __version__
 from lanelint.lsp.fixes import code_action_fix
 from lanelint.lsp.project import Project
+from lanelint.rules import get_rule
 
 #: Seconds to wait after the last keystroke before linting again.
 DEBOUNCE_SECONDS = 0.2
@@ -85,7 +85,7 @@ class LanelintServer(LanguageServer):
         project.relint()
         if self.policy == "project":
             for display in project.documents():
-                if project.current.get(display):
+                if project.findings(display):
                     self.publish(project, display)
         return project
 
@@ -127,7 +127,7 @@ class LanelintServer(LanguageServer):
         lines = project.text_of(display).split("\n")
         opened = self.workspace.text_documents.get(uri)
         shown = self.policy == "project" or opened is not None
-        found = project.current.get(display, []) if shown else []
+        found = project.findings(display) if shown else []
         if not found and uri not in self.published and not (shown and opened is not None):
             return  # nothing was shown and nothing is: no message needed
         items = [self.to_lsp(d, lines, project.root) for d in found]
@@ -350,7 +350,7 @@ def create_server() -> LanelintServer:
         display = project.display(path)
         lines = project.text_of(display).split("\n")
         sections: list[str] = []
-        for found in project.current.get(display, []):
+        for found in project.findings(display):
             if not _covers(ls.to_lsp(found, lines, project.root), params.position):
                 continue
             rule = get_rule(found.code)
@@ -379,7 +379,7 @@ def create_server() -> LanelintServer:
         lines = text.split("\n")
         wanted = {(d.code, d.range.start.line) for d in params.context.diagnostics}
         actions: list[types.CodeAction] = []
-        for found in project.current.get(display, []):
+        for found in project.findings(display):
             converted = ls.to_lsp(found, lines, project.root)
             if not found.fixable:
                 continue

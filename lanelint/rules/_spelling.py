@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from lanelint.linter.fixes.payloads import InsertLines, Replace
+from lanelint.linter.engine.payloads import InsertLines, Replace
 from lanelint.linter.markdown.document import Cell, Document
 from lanelint.linter.protocol.artifacts.stamp import (
     FieldSpec,

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
 from lanelint.linter.engine.diagnostics import Finding, Location, Severity
+from lanelint.linter.engine.payloads import InsertGateSection
 from lanelint.linter.engine.registry import document_rule, workspace_rule
-from lanelint.linter.fixes.payloads import InsertGateSection
 from lanelint.linter.protocol.artifacts.gate_report import GATE_SECTIONS
 from lanelint.linter.protocol.artifacts.ledger import VERDICTS, is_commit_ref
 from lanelint.linter.protocol.artifacts.tables import is_blank

@@ -24,7 +24,7 @@ def _shown(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
-@workspace_rule("PDP901", "heartbeat-overdue", Severity.WARNING, section=9)
+@workspace_rule("PDP901", "heartbeat-overdue", Severity.WARNING, section=9, reads="batch")
 def heartbeat_overdue(ctx: WorkspaceContext) -> Iterator[Finding]:
     """An active lane has no heartbeat within the interval before the batch's newest timestamp.
 
@@ -48,7 +48,7 @@ def heartbeat_overdue(ctx: WorkspaceContext) -> Iterator[Finding]:
     """
     index = ctx.index
     interval = timedelta(minutes=ctx.config.heartbeat_interval_minutes)
-    for batch in index.batches.values():
+    for batch in ctx.batches():
         active = [lane for lane in batch.lanes if is_active(lane.lane.status)]
         if not active:
             continue
@@ -112,7 +112,7 @@ def heartbeat_incomplete(ctx: DocumentContext) -> Iterator[Finding]:
             )
 
 
-@workspace_rule("PDP903", "blocked-lane-not-escalated", Severity.ERROR, section=9)
+@workspace_rule("PDP903", "blocked-lane-not-escalated", Severity.ERROR, section=9, reads="batch")
 def blocked_lane_not_escalated(ctx: WorkspaceContext) -> Iterator[Finding]:
     """A blocked lane has no escalation that reaches both the Technical Lead and the Scrum Master.
 
@@ -138,7 +138,7 @@ def blocked_lane_not_escalated(ctx: WorkspaceContext) -> Iterator[Finding]:
     Use instead: `**To:** Technical Lead, Scrum Master`.
     """
     index = ctx.index
-    for lane in index.lanes:
+    for lane in (lane for batch in ctx.batches() for lane in batch.lanes):
         if not is_blocked(lane.lane.status):
             continue
         escalations = index.escalations_of(lane)

@@ -4,31 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
+from lanelint.linter.engine.context import WorkspaceContext
 from lanelint.linter.engine.diagnostics import Finding, Location, Severity
-from lanelint.linter.engine.registry import document_rule, workspace_rule
-from lanelint.linter.protocol.artifacts.lane_plan import Lane
+from lanelint.linter.engine.registry import workspace_rule
 from lanelint.linter.protocol.artifacts.notes import Notes
-from lanelint.linter.workspace.index import is_active, is_done
+from lanelint.linter.workspace.index import Batch, LaneRef, is_active, is_done
 from lanelint.rules._relations import lane_at, on_lane
 
 
-def _lanes(ctx: DocumentContext) -> dict[str, Lane]:
-    return {
-        lane.id.casefold(): lane
-        for plan in ctx.artifacts.lane_plans
-        for lane in plan.lanes
-        if lane.id
-    }
+def _lanes(batch: Batch) -> dict[str, LaneRef]:
+    """The lanes of a batch by case-folded id: the last row of each id, in first-seen order."""
+    return {ref.id.casefold(): ref for ref in batch.lanes if ref.id}
 
 
-@document_rule("PDP601", "dependency-unknown-lane", Severity.ERROR, section=6)
-def dependency_unknown_lane(ctx: DocumentContext) -> Iterator[Finding]:
+@workspace_rule("PDP601", "dependency-unknown-lane", Severity.ERROR, section=6, reads="batch")
+def dependency_unknown_lane(ctx: WorkspaceContext) -> Iterator[Finding]:
     """A dependency names a lane that the batch does not have.
 
     ## What it does
     Reads the upstream lanes of `hard(A)`, `soft(L1+L2)` and the like, and reports each one
-    that is not a lane id of the batch document.
+    that is not a lane id of the batch. A batch is everything written under one batch id
+    (`- Batch id: `B-7``, `**Batch:** B-7`, or a heading such as `## Batch B-7`), in
+    whichever documents it is written: lane C of the workboard may depend on lane A of the
+    dispatch. A document with `## Batch B-1` and `## Batch B-2` sections holds two batches,
+    and a document with lanes and no batch id is a batch of its own.
 
     ## Why
     Protocol section 6: a downstream lane waits for its upstream. An upstream that does not
@@ -40,28 +39,36 @@ def dependency_unknown_lane(ctx: DocumentContext) -> Iterator[Finding]:
     ```
     Use instead: `hard(A)`, naming a lane of the table.
     """
-    lanes = _lanes(ctx)
-    for plan in ctx.artifacts.lane_plans:
-        for lane in plan.lanes:
-            if lane.dependency is None:
+    for batch in ctx.batches():
+        lanes = _lanes(batch)
+        for ref in batch.lanes:
+            dependency = ref.lane.dependency
+            if dependency is None:
                 continue
-            for upstream in lane.dependency.upstream():
+            for upstream in dependency.upstream():
                 if upstream.casefold() not in lanes:
                     yield Finding(
-                        lane.line,
-                        f"lane '{lane.id}' depends on lane '{upstream}', "
+                        ref.lane.line,
+                        f"lane '{ref.id}' depends on lane '{upstream}', "
                         "which the batch does not have",
-                        column=lane.column("dependency"),
+                        column=ref.lane.column("dependency"),
+                        path=ref.path,
                     )
 
 
-@document_rule("PDP602", "dependency-cycle", Severity.ERROR, section=6)
-def dependency_cycle(ctx: DocumentContext) -> Iterator[Finding]:
+@workspace_rule("PDP602", "dependency-cycle", Severity.ERROR, section=6, reads="batch")
+def dependency_cycle(ctx: WorkspaceContext) -> Iterator[Finding]:
     """Lanes depend on each other in a cycle.
 
     ## What it does
-    Follows the upstream lanes named by every `hard(...)` and `soft(...)` dependency and
-    reports each cycle once, at its first lane, with the lanes in order.
+    Follows the upstream lanes named by every `hard(...)` and `soft(...)` dependency of a
+    batch and reports each cycle once, at its first lane, with the lanes in order. A batch is
+    everything written under one batch id (`- Batch id: `B-7``, `**Batch:** B-7`, or a
+    heading such as `## Batch B-7`), in whichever documents it is written, so a cycle through
+    lanes of a dispatch and a workboard of one batch is found. A document with
+    `## Batch B-1` and `## Batch B-2` sections holds two batches, and a document with lanes
+    and no batch id is a batch of its own. Where a lane is written more than once, its last
+    row gives its dependency.
 
     ## Why
     Protocol section 6: a hard dependency waits for the upstream's accepted commit. In a cycle
@@ -74,12 +81,16 @@ def dependency_cycle(ctx: DocumentContext) -> Iterator[Finding]:
     ```
     Use instead: decide which lane goes first and mark the other `none` or `soft`.
     """
-    lanes = _lanes(ctx)
+    for batch in ctx.batches():
+        yield from _cycles(_lanes(batch))
+
+
+def _cycles(lanes: dict[str, LaneRef]) -> Iterator[Finding]:
     graph = {
-        key: [u.casefold() for u in lane.dependency.upstream() if u.casefold() in lanes]
-        if lane.dependency
+        key: [u.casefold() for u in ref.lane.dependency.upstream() if u.casefold() in lanes]
+        if ref.lane.dependency
         else []
-        for key, lane in lanes.items()
+        for key, ref in lanes.items()
     }
     reported: set[frozenset[str]] = set()
     order = list(lanes)
@@ -94,15 +105,16 @@ def dependency_cycle(ctx: DocumentContext) -> Iterator[Finding]:
         first = min(path, key=order.index)
         rotated = path[path.index(first) :] + path[: path.index(first)]
         names = [lanes[k].id for k in rotated]
-        lane = lanes[first]
+        ref = lanes[first]
         related = tuple(
-            Location(ctx.document.path, lanes[k].line, message=f"lane '{lanes[k].id}'")
+            Location(lanes[k].path, lanes[k].lane.line, message=f"lane '{lanes[k].id}'")
             for k in rotated[1:]
         )
         yield Finding(
-            lane.line,
+            ref.lane.line,
             "dependency cycle: " + " -> ".join([*names, names[0]]),
-            column=lane.column("dependency"),
+            column=ref.lane.column("dependency"),
+            path=ref.path,
             related=related,
         )
 
@@ -137,7 +149,7 @@ def _cycle_from(start: str, graph: dict[str, list[str]]) -> list[str] | None:
 # -- across documents -------------------------------------------------------------------
 
 
-@workspace_rule("PDP603", "hard-dependency-not-accepted", Severity.ERROR, section=6)
+@workspace_rule("PDP603", "hard-dependency-not-accepted", Severity.ERROR, section=6, reads="batch")
 def hard_dependency_not_accepted(ctx: WorkspaceContext) -> Iterator[Finding]:
     """A lane with a hard dependency is active or done while its upstream has no accepted commit.
 
@@ -161,7 +173,7 @@ def hard_dependency_not_accepted(ctx: WorkspaceContext) -> Iterator[Finding]:
     dependency `soft(A)` and tag assumptions `[ASSUMPTION]`.
     """
     index = ctx.index
-    for lane in index.lanes:
+    for lane in (lane for batch in ctx.batches() for lane in batch.lanes):
         status = lane.lane.status
         if not (is_active(status) or is_done(status)):
             continue

@@ -2,36 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
+from lanelint.linter.engine.context import WorkspaceContext
 from lanelint.linter.engine.diagnostics import Finding, Location, Severity
-from lanelint.linter.engine.registry import document_rule, workspace_rule
+from lanelint.linter.engine.registry import workspace_rule
 from lanelint.linter.io import globs
-from lanelint.linter.protocol.artifacts.lane_plan import Lane, LanePlan, PathClaim
+from lanelint.linter.protocol.artifacts.lane_plan import PathClaim
 from lanelint.linter.protocol.artifacts.mentions import lane_ids, roles_in, task_ids
 from lanelint.linter.protocol.artifacts.notes import Note
 from lanelint.linter.protocol.roles import RoleBook
-from lanelint.linter.workspace.index import LaneRef, Located, is_blocked
+from lanelint.linter.workspace.index import Batch, LaneRef, Located, is_blocked
 from lanelint.linter.workspace.index import key as id_key
+from lanelint.linter.workspace.summary import PlanFact
 from lanelint.rules._relations import lane_at
 
 #: Lanes in these states no longer run in parallel with anyone.
 FINISHED_STATUSES = frozenset({"done", "cancelled", "canceled", "merged", "closed"})
 
 
-def _overlaps(plan: LanePlan) -> Iterator[tuple[Lane, Lane, PathClaim, PathClaim]]:
-    """Each pair of running lanes and the first pair of their paths that can name one file.
+Overlap = tuple[LaneRef, LaneRef, PathClaim, PathClaim]
+
+
+def _pairs(lanes: Sequence[LaneRef]) -> Iterator[Overlap]:
+    """Each pair of lanes and the first pair of their paths that can name one file.
 
     Plain paths are indexed, so a lane is compared only with earlier lanes that share one of
     its paths or claim a glob (all earlier lanes when it claims a glob itself): linear in the
     rows for plain paths, where comparing every pair was quadratic.
     """
-    lanes = [lane for lane in plan.lanes if lane.status not in FINISHED_STATUSES]
     by_path: dict[str, list[int]] = {}
     globbed: list[int] = []
-    for index, lane in enumerate(lanes):
-        paths = {globs.normalise(claim.path) for claim in lane.files}
+    for index, ref in enumerate(lanes):
+        paths = {globs.normalise(claim.path) for claim in ref.lane.files}
         if any(globs.is_glob(path) for path in paths):
             globbed.append(index)
         for path in paths:
@@ -43,37 +46,82 @@ def _overlaps(plan: LanePlan) -> Iterator[tuple[Lane, Lane, PathClaim, PathClaim
             candidates: Sequence[int] = range(index)
         else:
             found = {i for i in globbed if i < index}
-            for claim in later.files:
+            for claim in later.lane.files:
                 found.update(i for i in by_path.get(globs.normalise(claim.path), ()) if i < index)
             candidates = sorted(found)
         for position in candidates:
             earlier = lanes[position]
-            for claim in later.files:
-                other = next((c for c in earlier.files if globs.overlap(c.path, claim.path)), None)
+            for claim in later.lane.files:
+                other = next(
+                    (c for c in earlier.lane.files if globs.overlap(c.path, claim.path)), None
+                )
                 if other is not None:
                     yield earlier, later, other, claim
+
+
+def _overlaps(batch: Batch) -> Iterator[Overlap]:
+    """The overlapping pairs of running lanes of a batch, from every document that writes it.
+
+    Lanes of one table are compared with each other, row by row, by their own status (as a
+    table always was). Lanes written in different tables (or documents) are compared once per
+    pair of lane ids, by the first row of each, unless some table writes both (that table's
+    comparison decides); across tables a lane is one lane, never compared with itself, and
+    finished when any of its rows says so.
+    """
+    running = [r for r in batch.lanes if r.lane.status not in FINISHED_STATUSES]
+    tables: dict[int, list[LaneRef]] = {}
+    for ref in running:
+        tables.setdefault(id(ref.plan), []).append(ref)
+    for lanes in tables.values():
+        yield from _pairs(lanes)
+    if len(tables) < 2:
+        return
+    finished = {r.ident for r in batch.lanes if r.id and r.lane.status in FINISHED_STATUSES}
+    written_in: dict[tuple[str, str], set[int]] = {}
+    first: dict[tuple[str, str], LaneRef] = {}
+    for ref in running:
+        if ref.id and ref.ident not in finished:
+            written_in.setdefault(ref.ident, set()).add(id(ref.plan))
+            first.setdefault(ref.ident, ref)
+    for earlier, later, one, other in _pairs(list(first.values())):
+        if not written_in[earlier.ident] & written_in[later.ident]:
+            yield earlier, later, one, other
 
 
 def is_high_risk(path: str, high_risk: tuple[str, ...]) -> bool:
     return any(globs.overlap(path, risky) for risky in high_risk)
 
 
-def has_lock_owner(plan: LanePlan, path: str) -> bool:
+def has_lock_owner(plans: Iterable[PlanFact], path: str) -> bool:
+    """Whether a lock owner is recorded for ``path`` beside any of the batch's lane tables."""
     return any(
         any(globs.overlap(path, locked) for locked in lock.paths) and lock.owner
+        for plan in plans
         for lock in plan.locks
     )
 
 
-@document_rule("PDP501", "lane-file-overlap", Severity.WARNING, section=5)
-def lane_file_overlap(ctx: DocumentContext) -> Iterator[Finding]:
+def _earlier_at(earlier: LaneRef, claim: PathClaim) -> Location:
+    return Location(earlier.path, earlier.lane.line, claim.column, message=f"lane '{earlier.id}'")
+
+
+@workspace_rule("PDP501", "lane-file-overlap", Severity.WARNING, section=5, reads="batch")
+def lane_file_overlap(ctx: WorkspaceContext) -> Iterator[Finding]:
     """Two running lanes of one batch claim files that overlap.
 
     ## What it does
-    Compares the file cells of every pair of lanes that are not `done`, globs included: two
+    Compares the file cells of every pair of lanes that are not finished, globs included: two
     lanes overlap when any of their paths or globs can name the same file
     (`apps/x/tests/*` and `apps/x/tests/test_a.py`). High-risk files are reported by PDP502
     instead; an overlap on a file with a recorded lock owner is left to the lock rules.
+
+    Lanes are compared per batch: everything written under one batch id (`- Batch id: `B-7``,
+    `**Batch:** B-7`, or a heading such as `## Batch B-7`), in whichever documents it is
+    written. A document with `## Batch B-1` and `## Batch B-2` sections holds two batches; a
+    document with lanes and no batch id is a batch of its own. A lane written in several
+    documents (a dispatch and a workboard) is one lane: never compared with itself, and,
+    against lanes of other tables, finished when any of its rows says `done`, `merged`,
+    `closed` or `cancelled`. Lanes of one table are compared row by row.
 
     ## Why
     Protocol section 5: parallel execution is allowed for disjoint file sets. Overlapping
@@ -87,30 +135,26 @@ def lane_file_overlap(ctx: DocumentContext) -> Iterator[Finding]:
     Use instead: give lane B its own files, or make B wait with `hard(A)` and finish A first.
     """
     high_risk = ctx.config.high_risk_files
-    for plan in ctx.artifacts.lane_plans:
-        for earlier, later, first, second in _overlaps(plan):
-            if is_high_risk(second.path, high_risk) or has_lock_owner(plan, second.path):
+    for batch in ctx.batches():
+        for earlier, later, first, second in _overlaps(batch):
+            if is_high_risk(second.path, high_risk) or has_lock_owner(batch.plans, second.path):
                 continue
             shown = (
                 second.path if second.path == first.path else f"{second.path}' and '{first.path}"
             )
             yield Finding(
-                later.line,
+                later.lane.line,
                 f"lanes '{earlier.id}' and '{later.id}' both claim '{shown}'",
                 column=second.column,
-                related=(
-                    Location(
-                        ctx.document.path,
-                        earlier.line,
-                        first.column,
-                        message=f"lane '{earlier.id}'",
-                    ),
-                ),
+                path=later.path,
+                related=(_earlier_at(earlier, first),),
             )
 
 
-@document_rule("PDP502", "high-risk-file-without-lock-owner", Severity.ERROR, section=5)
-def high_risk_file_without_lock_owner(ctx: DocumentContext) -> Iterator[Finding]:
+@workspace_rule(
+    "PDP502", "high-risk-file-without-lock-owner", Severity.ERROR, section=5, reads="batch"
+)
+def high_risk_file_without_lock_owner(ctx: WorkspaceContext) -> Iterator[Finding]:
     """A high-risk file is claimed by two lanes and no file lock owner is named.
 
     ## What it does
@@ -118,7 +162,13 @@ def high_risk_file_without_lock_owner(ctx: DocumentContext) -> Iterator[Finding]
     section 5's list by default: `AGENTS.md`, `spec/AGENT_RUNTIME.md`, ...; configure
     `high-risk-files`) when the batch names no lock owner for it. A lock owner is recorded
     as a metadata line whose key contains "lock owner", naming the path in backticks:
-    `- Lock owner: `AGENTS.md` -> lane A` or `**File lock owner:** `AGENTS.md` (lane A)`.
+    `- Lock owner: `AGENTS.md` -> lane A` or `**File lock owner:** `AGENTS.md` (lane A)`,
+    in any document of the batch.
+
+    Lanes are compared per batch: everything written under one batch id (`- Batch id: `B-7``,
+    `**Batch:** B-7`, or a heading such as `## Batch B-7`), in whichever documents it is
+    written; a document with lanes and no batch id is a batch of its own. A lane written in
+    several documents is one lane, never compared with itself.
 
     ## Why
     Protocol sections 5 and 10: when two lanes need the same high-risk file the Technical
@@ -133,23 +183,19 @@ def high_risk_file_without_lock_owner(ctx: DocumentContext) -> Iterator[Finding]
     `blocked` until the lock is released.
     """
     high_risk = ctx.config.high_risk_files
-    for plan in ctx.artifacts.lane_plans:
-        for earlier, later, first, second in _overlaps(plan):
-            if not is_high_risk(second.path, high_risk) or has_lock_owner(plan, second.path):
+    for batch in ctx.batches():
+        for earlier, later, first, second in _overlaps(batch):
+            if not is_high_risk(second.path, high_risk):
+                continue
+            if has_lock_owner(batch.plans, second.path):
                 continue
             yield Finding(
-                later.line,
+                later.lane.line,
                 f"high-risk file '{second.path}' is claimed by lanes '{earlier.id}' and "
                 f"'{later.id}' with no lock owner named",
                 column=second.column,
-                related=(
-                    Location(
-                        ctx.document.path,
-                        earlier.line,
-                        first.column,
-                        message=f"lane '{earlier.id}'",
-                    ),
-                ),
+                path=later.path,
+                related=(_earlier_at(earlier, first),),
             )
 
 
@@ -185,7 +231,9 @@ def _overridden(lane: LaneRef, overrides: list[Located[Note]]) -> bool:
     return False
 
 
-@workspace_rule("PDP503", "locked-file-touched-by-non-owner", Severity.ERROR, section=5)
+@workspace_rule(
+    "PDP503", "locked-file-touched-by-non-owner", Severity.ERROR, section=5, reads="batch"
+)
 def locked_file_touched_by_non_owner(ctx: WorkspaceContext) -> Iterator[Finding]:
     """A lane claims a file locked by another lane, is not blocked, and has no TL override.
 
@@ -212,7 +260,7 @@ def locked_file_touched_by_non_owner(ctx: WorkspaceContext) -> Iterator[Finding]
     `- TL override: lane B may edit `AGENTS.md``.
     """
     index = ctx.index
-    for batch in index.batches.values():
+    for batch in ctx.batches():
         for lane in batch.lanes:
             status = lane.lane.status
             if status in FINISHED_STATUSES or is_blocked(status):

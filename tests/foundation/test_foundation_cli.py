@@ -11,7 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from lanelint.linter.engine.registry import all_rules
+from lanelint.rules import all_rules
 from tests.conftest import run_cli
 from tests.foundation.foundation_docs import FOUNDATION_CODES, gate_report, workboard, write
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from lanelint.linter.engine.config import KEYS
-from lanelint.linter.engine.registry import all_rules
+from lanelint.rules import all_rules
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text("utf-8")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lanelint.linter.engine.registry import all_rules
 from lanelint.linter.report.rule_pages import INDEX, expected_pages, stale_pages
+from lanelint.rules import all_rules
 from tests.conftest import REPO, run_cli
 
 DOCS = REPO / "docs"

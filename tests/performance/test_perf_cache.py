@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+import msgspec
 import pytest
 
-import lanelint
 from lanelint.cli import cli
 from lanelint.linter.engine.config import load_config
 from lanelint.linter.engine.passes import DocumentResult, RunSettings
-from lanelint.linter.run import api, cache, parallel
+from lanelint.linter.run import cache, parallel
 from lanelint.linter.run.api import lint_paths
 from lanelint.linter.run.cache import CACHE_DIR
 from tests.conftest import EXAMPLES, run_cli
@@ -55,7 +54,6 @@ class Counter:
             return original(path, data, settings)
 
         monkeypatch.setattr(parallel, "check_bytes", counting)
-        monkeypatch.setattr(api, "check_bytes", counting)  # the uncached path reads there
 
     def take(self) -> list[str]:
         found, self.paths = sorted(self.paths), []
@@ -86,7 +84,14 @@ def lint(project: Path, use_cache: bool = True) -> list[tuple[str, int, str, str
 
 
 def shards(project: Path) -> list[Path]:
-    return sorted((project / CACHE_DIR).glob("shard-*.json"))
+    return sorted((project / CACHE_DIR).glob("shard-*.msgpack"))
+
+
+def shard_entries(shard: Path) -> dict[str, list[object]]:
+    data = msgspec.msgpack.decode(shard.read_bytes())
+    assert data[0] == cache.FORMAT
+    entries: dict[str, list[object]] = data[2]
+    return entries
 
 
 def test_unchanged_files_are_read_from_the_cache(
@@ -101,8 +106,9 @@ def test_unchanged_files_are_read_from_the_cache(
     assert second == first
     ignore = (project / CACHE_DIR / ".gitignore").read_text("utf-8")
     assert ignore.splitlines()[-1] == "*"
-    for shard in shards(project):  # JSON, never pickle
-        assert json.loads(shard.read_text("utf-8"))["entries"]
+    assert shards(project)
+    for shard in shards(project):  # MessagePack data, never pickle
+        assert shard_entries(shard)
 
 
 def test_a_changed_file_is_checked_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -136,7 +142,7 @@ def test_another_lanelint_version_invalidates_the_cache(
     counter = Counter(monkeypatch)
     lint(project)
     counter.take()
-    monkeypatch.setattr(lanelint, "__version__", "999.0.0")
+    monkeypatch.setattr(cache, "__version__", "999.0.0")
     lint(project)
     assert counter.take() == ["spec/dispatch.md", "spec/gate_report_plan.md"]
     lint(project)
@@ -146,23 +152,25 @@ def test_another_lanelint_version_invalidates_the_cache(
 @pytest.mark.parametrize(
     "damage",
     [
-        "not json at all {",
-        '{"format": 1, "key": "x", "entries": []}',
-        "[1, 2, 3]",
+        b"not msgpack at all {",
+        msgspec.msgpack.encode([1, "x", {}]),
+        msgspec.msgpack.encode({"format": 2, "key": "x", "entries": {}}),
+        msgspec.msgpack.encode([cache.FORMAT, "another key", {"spec/a.md": ["d", b"x"]}]),
+        msgspec.msgpack.encode([1, 2, 3]),
     ],
 )
 def test_a_corrupt_shard_is_ignored_and_rewritten(
-    project: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+    project: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
 ) -> None:
     counter = Counter(monkeypatch)
     expected = lint(project)
     counter.take()
     for shard in shards(project):
-        shard.write_text(damage, "utf-8")
+        shard.write_bytes(damage)
     assert lint(project) == expected
     assert counter.take() == ["spec/dispatch.md", "spec/gate_report_plan.md"]
     for shard in shards(project):
-        assert json.loads(shard.read_text("utf-8"))["entries"]
+        assert shard_entries(shard)
     lint(project)
     assert counter.take() == []
 
@@ -174,11 +182,13 @@ def test_a_corrupt_entry_is_recomputed_never_trusted(
     expected = lint(project)
     counter.take()
     for shard in shards(project):
-        data = json.loads(shard.read_text("utf-8"))
-        for entry in data["entries"].values():
-            entry[1][2] = {"__reduce__": "os.system"}  # artifacts of the wrong type
-            entry[1][3] = [["PDP999", 3, "forged", "not a location"]]
-        shard.write_text(json.dumps(data), "utf-8")
+        data = msgspec.msgpack.decode(shard.read_bytes())
+        for entry in data[2].values():
+            result = msgspec.msgpack.decode(entry[1])
+            result["artifacts"] = {"__reduce__": "os.system"}  # artifacts of the wrong type
+            result["diagnostics"] = [["PDP999", 3, "forged", "not a location"]]
+            entry[1] = msgspec.msgpack.encode(result)
+        shard.write_bytes(msgspec.msgpack.encode(data))
     assert lint(project) == expected
     assert counter.take() == ["spec/dispatch.md", "spec/gate_report_plan.md"]
 

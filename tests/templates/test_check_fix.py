@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from lanelint.linter.engine.config import Config
-from lanelint.linter.engine.registry import all_rules
 from lanelint.linter.fixes.engine import plan_text, write_plan
 from lanelint.linter.run.api import lint_paths, make_settings
 from lanelint.linter.skeletons import gate_section_stubs
+from lanelint.rules import all_rules
 from tests.conftest import run_cli
 
 STAMP_BEFORE = """\

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from lanelint.linter.engine.config import Config, load_config
-from lanelint.linter.engine.registry import all_rules
 from lanelint.linter.run.api import lint_paths, lint_text
 from lanelint.linter.skeletons import KINDS, Values
+from lanelint.rules import all_rules
 from tests.conftest import run_cli
 from tests.templates._skeleton_support import (
     ALL_OPTIONS,
@@ -53,10 +53,10 @@ def test_new_output_reports_only_placeholders(kind: str, given: str, tmp_path: P
     skeleton = next(
         d for d in linted.documents if d.path.endswith(Path(_path(tmp_path, kind)).name)
     )
-    assert skeleton.artifacts is not None
+    assert skeleton.summary is not None
     if kind in PROTOCOL_KINDS:
-        assert skeleton.artifacts.kinds
-    if skeleton.artifacts.kinds:  # a protocol document: its placeholders are reported
+        assert skeleton.summary.kinds
+    if skeleton.summary.kinds:  # a protocol document: its placeholders are reported
         assert "PDP001" in codes
 
 

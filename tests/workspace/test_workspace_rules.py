@@ -7,13 +7,13 @@ import json
 from pathlib import Path
 
 from lanelint.linter.engine.config import Config
-from lanelint.linter.engine.registry import all_rules
 from lanelint.linter.markdown.parse import parse_document
 from lanelint.linter.protocol.artifacts.model import extract
 from lanelint.linter.protocol.roles import RoleBook
 from lanelint.linter.run.api import lint_text
 from lanelint.linter.workspace.index import build_index
 from lanelint.linter.workspace.repository import RepositoryFiles, normalise_claim
+from lanelint.rules import all_rules
 from tests.conftest import EXAMPLES, codes, lint_folder
 
 CROSS_DOCUMENT = {

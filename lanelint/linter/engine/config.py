@@ -64,6 +64,8 @@ class Config:
     templates_dir: str = "spec/templates"
     output_paths: Mapping[str, str] = field(default_factory=dict)
     cache: bool = True
+    #: ``check PATHS`` reads the project's other documents for cross-document rules.
+    project_context: bool = True
     docs_url: str | None = None
 
     def with_overrides(self, **changes: Any) -> Config:
@@ -179,6 +181,7 @@ KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "templates-dir": ("templates_dir", _string),
     "output-paths": ("output_paths", _string_table),
     "cache": ("cache", _bool),
+    "project-context": ("project_context", _bool),
     "docs-url": ("docs_url", _url),
 }
 

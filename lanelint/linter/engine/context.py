@@ -9,7 +9,8 @@ from lanelint.linter.markdown.document import Document
 from lanelint.linter.protocol.artifacts.model import Artifacts
 from lanelint.linter.protocol.artifacts.stamp import StampSchema
 from lanelint.linter.protocol.roles import RoleBook
-from lanelint.linter.workspace.index import WorkspaceIndex, build_index
+from lanelint.linter.workspace.index import Batch, WorkspaceIndex, build_index
+from lanelint.linter.workspace.summary import DocumentSummary
 
 
 @dataclass(frozen=True)
@@ -23,13 +24,22 @@ class DocumentContext:
 
 @dataclass(frozen=True)
 class WorkspaceContext:
-    """The artifacts of every document of the run, for rules that relate documents."""
+    """The summaries of every document of the run, for rules that relate documents."""
 
-    documents: tuple[Artifacts, ...]
+    documents: tuple[DocumentSummary | Artifacts, ...]
     config: Config
     roles: RoleBook
     extras: dict[str, object] = field(default_factory=dict)
     workspace: WorkspaceIndex | None = None
+    #: The batch ids a ``reads="batch"`` rule checks this time; ``None`` for every batch.
+    only: frozenset[str] | None = None
+
+    def batches(self) -> list[Batch]:
+        """The batches to check: every batch of the run, or those named by ``only``."""
+        index = self.index
+        if self.only is None:
+            return list(index.batches.values())
+        return [index.batches[b] for b in sorted(self.only) if b in index.batches]
 
     @property
     def index(self) -> WorkspaceIndex:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from lanelint.linter.engine.payloads import Fix
+
 
 class Severity(enum.IntEnum):
     """How serious a finding is. Ordered, so that ``severity >= Severity.WARNING`` reads well."""
@@ -59,7 +61,7 @@ class Finding:
     end_column: int | None = None
     path: str | None = None
     related: tuple[Location, ...] = ()
-    fix: object | None = None
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True, slots=True)

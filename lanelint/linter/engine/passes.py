@@ -7,7 +7,8 @@ internal errors).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 
@@ -23,7 +24,9 @@ from lanelint.linter.markdown.parse import parse_document
 from lanelint.linter.protocol.artifacts.model import Artifacts, extract
 from lanelint.linter.protocol.artifacts.stamp import StampSchema
 from lanelint.linter.protocol.roles import RoleBook
-from lanelint.linter.workspace.index import build_index
+from lanelint.linter.workspace.groups import batch_group
+from lanelint.linter.workspace.index import WorkspaceIndex, build_index
+from lanelint.linter.workspace.summary import DocumentSummary, summarize
 
 
 @dataclass(frozen=True)
@@ -46,10 +49,14 @@ class DocumentResult:
 
     path: str
     digest: str | None = None
+    #: The full artifacts, for callers that build a result themselves; the per-document
+    #: phase keeps only ``summary``.
     artifacts: Artifacts | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
     line_count: int = 0
+    #: What the document contributes to the workspace phase (computed with its artifacts).
+    summary: DocumentSummary | None = None
 
 
 def is_enabled(code: str, config: Config) -> bool:
@@ -97,21 +104,51 @@ def _crash(rule: Rule, path: str, exc: BaseException) -> Diagnostic:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class RuleOutcome:
+    """What one document rule said about one document: its findings, or the error it raised."""
+
+    rule: Rule
+    findings: tuple[Finding, ...] = ()
+    error: Exception | None = None
+
+
+def rule_pass(context: DocumentContext, rules: Iterable[Rule]) -> Iterator[RuleOutcome]:
+    """The one per-document rule pass: each document rule of ``rules`` over ``context``.
+
+    ``check``, ``--fix`` and the editor's code actions all run rules through here; a rule that
+    raises gives an outcome holding the error, and the pass goes on.
+    """
+    for rule in rules:
+        if rule.scope != "document" or rule.check is None:
+            continue
+        findings: list[Finding] = []
+        try:
+            findings.extend(rule.check(context))
+        except Exception as exc:  # isolation: one broken rule never stops the run
+            yield RuleOutcome(rule, tuple(findings), exc)
+            continue
+        yield RuleOutcome(rule, tuple(findings))
+
+
+def document_context(
+    document: Document, artifacts: Artifacts, settings: RunSettings
+) -> DocumentContext:
+    return DocumentContext(
+        document, artifacts, settings.config, settings.roles, settings.stamp_schema
+    )
+
+
 def run_document_rules(
     document: Document, artifacts: Artifacts, settings: RunSettings
 ) -> list[Diagnostic]:
-    context = DocumentContext(
-        document, artifacts, settings.config, settings.roles, settings.stamp_schema
-    )
+    context = document_context(document, artifacts, settings)
     found: list[Diagnostic] = []
-    for rule in settings.rules:
-        if rule.scope != "document" or rule.check is None:
-            continue
-        try:
-            for finding in rule.check(context):
-                found.append(_diagnostic(rule, finding, document.path, settings.config))
-        except Exception as exc:  # isolation: one broken rule never stops the run
-            found.append(_crash(rule, document.path, exc))
+    for outcome in rule_pass(context, settings.rules):
+        for finding in outcome.findings:
+            found.append(_diagnostic(outcome.rule, finding, document.path, settings.config))
+        if outcome.error is not None:
+            found.append(_crash(outcome.rule, document.path, outcome.error))
     return found
 
 
@@ -152,11 +189,21 @@ def check_text(
         )
         return result
     result.line_count = len(document.lines)
-    result.artifacts = artifacts
+    # Only the summary outlives the per-document phase: memory grows with lanes and rows,
+    # not with the text (``artifacts`` stays empty unless a caller fills it).
+    result.summary = summarize(artifacts, document)
     result.suppressions = read_suppressions(document.comments, max(len(document.lines), 1))
     if not artifacts.is_template:
         result.diagnostics.extend(run_document_rules(document, artifacts, settings))
     return result
+
+
+def _summary_of(result: DocumentResult) -> DocumentSummary:
+    """The result's summary; one made from its artifacts where it has none."""
+    if result.summary is not None:
+        return result.summary
+    assert result.artifacts is not None
+    return summarize(result.artifacts)
 
 
 def run_workspace_rules(
@@ -164,8 +211,8 @@ def run_workspace_rules(
     settings: RunSettings,
     extras: dict[str, object] | None = None,
 ) -> list[Diagnostic]:
-    """The cross-document phase: every workspace rule once, over all artifacts."""
-    documents = tuple(r.artifacts for r in results if r.artifacts is not None)
+    """The cross-document phase: every workspace rule once, over all summaries."""
+    documents = tuple(_summary_of(r) for r in results if r.summary or r.artifacts)
     index = None
     if any(rule.scope == "workspace" for rule in settings.rules):
         index = build_index(documents, settings.config.root, settings.roles)
@@ -173,17 +220,76 @@ def run_workspace_rules(
     anchor = results[0].path if results else "."
     found: list[Diagnostic] = []
     for rule in settings.rules:
-        if rule.scope != "workspace" or rule.check is None:
-            continue
-        try:
-            for finding in rule.check(context):
-                found.append(_diagnostic(rule, finding, anchor, settings.config))
-        except Exception as exc:  # isolation
-            found.append(_crash(rule, anchor, exc))
+        if rule.scope == "workspace":
+            found.extend(_run_workspace_rule(rule, context, anchor, settings.config))
     return found
 
 
-def _file_ignored(code: str, path: str, config: Config) -> bool:
+def _run_workspace_rule(
+    rule: Rule, context: WorkspaceContext, anchor: str, config: Config
+) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    if rule.check is None:
+        return found
+    try:
+        for finding in rule.check(context):
+            found.append(_diagnostic(rule, finding, anchor, config))
+    except Exception as exc:  # isolation
+        found.append(_crash(rule, anchor, exc))
+    return found
+
+
+@dataclass
+class WorkspaceOutcome:
+    """The findings of a workspace phase, and those of each batch to keep for the next one."""
+
+    diagnostics: list[Diagnostic]
+    by_batch: dict[str, list[Diagnostic]]
+
+
+def run_workspace_incremental(
+    index: WorkspaceIndex,
+    settings: RunSettings,
+    kept: Mapping[str, Sequence[Diagnostic]],
+    stale: Callable[[str], bool],
+    extras: dict[str, object] | None = None,
+) -> WorkspaceOutcome:
+    """The cross-document phase, re-checking only what a change touched.
+
+    Rules that read the whole run (``reads="run"``) run as always. Rules that read one batch
+    (``reads="batch"``) run once per batch whose group ``stale`` names (see
+    :func:`lanelint.linter.workspace.groups.changed_groups`) or that ``kept`` does not hold;
+    every other batch keeps its findings from ``kept``. With an empty ``kept`` this is a full
+    phase whose ``by_batch`` can be kept for the next run.
+    """
+    config = settings.config
+    context = WorkspaceContext(tuple(index.documents), config, settings.roles, extras or {}, index)
+    anchor = index.documents[0].path if index.documents else "."
+    found: list[Diagnostic] = []
+    batch_rules: list[Rule] = []
+    for rule in settings.rules:
+        if rule.scope != "workspace":
+            continue
+        if rule.reads == "batch":
+            batch_rules.append(rule)
+        else:
+            found.extend(_run_workspace_rule(rule, context, anchor, config))
+    by_batch: dict[str, list[Diagnostic]] = {}
+    for batch_id, batch in index.batches.items():
+        previous = kept.get(batch_id)
+        if previous is not None and not stale(batch_group(batch_id)):
+            by_batch[batch_id] = list(previous)
+            continue
+        one = dataclasses.replace(context, only=frozenset({batch_id}))
+        by_batch[batch_id] = [
+            d for rule in batch_rules for d in _run_workspace_rule(rule, one, batch.path, config)
+        ]
+    for diagnostics in by_batch.values():
+        found.extend(diagnostics)
+    return WorkspaceOutcome(found, by_batch)
+
+
+def file_ignored(code: str, path: str, config: Config) -> bool:
     for glob, codes in config.per_file_ignores.items():
         matched = fnmatchcase(path, glob) or fnmatchcase(path, f"*/{glob}")
         if matched and any(code.startswith(c) or c == "ALL" for c in codes):
@@ -204,7 +310,7 @@ def finalize(
     for diagnostic in [d for r in results for d in r.diagnostics] + list(extra):
         if not is_enabled(diagnostic.code, config) and not diagnostic.code.startswith("LL9"):
             continue
-        if _file_ignored(diagnostic.code, diagnostic.path, config):
+        if file_ignored(diagnostic.code, diagnostic.path, config):
             continue
         owner = by_path.get(diagnostic.path)
         suppressed = False

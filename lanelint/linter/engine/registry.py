@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
 
 Scope = Literal["document", "workspace", "engine"]
+#: What a workspace rule reads: one batch at a time (and what relates to its lanes), or the
+#: whole run. See :mod:`lanelint.linter.workspace.groups`.
+Reads = Literal["batch", "run"]
 DocumentCheck = Callable[["DocumentContext"], Iterable[Finding]]
 WorkspaceCheck = Callable[["WorkspaceContext"], Iterable[Finding]]
 
@@ -31,6 +34,7 @@ class Rule:
     docs: str
     fixable: bool = False
     check: Callable[..., Iterable[Finding]] | None = field(default=None, compare=False)
+    reads: Reads = "run"
 
     @property
     def summary(self) -> str:
@@ -73,12 +77,24 @@ def document_rule(
 
 
 def workspace_rule(
-    code: str, name: str, severity: Severity, *, section: int | None, fixable: bool = False
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    section: int | None,
+    fixable: bool = False,
+    reads: Reads = "run",
 ) -> Callable[[WorkspaceCheck], WorkspaceCheck]:
-    """Declare a rule that reads the facts of every document of the run together."""
+    """Declare a rule that reads the facts of every document of the run together.
+
+    ``reads="batch"`` declares that its findings for a batch depend only on that batch (its
+    lanes from every document, and what relates to them): the rule then iterates
+    ``ctx.batches()``, and after a change only the touched batches are checked again.
+    """
 
     def wrap(func: WorkspaceCheck) -> WorkspaceCheck:
-        _register(Rule(code, name, severity, section, "workspace", _docs(func), fixable, func))
+        rule = Rule(code, name, severity, section, "workspace", _docs(func), fixable, func, reads)
+        _register(rule)
         return func
 
     return wrap
@@ -91,10 +107,11 @@ def engine_rule(code: str, name: str, severity: Severity, docs: str) -> Rule:
     return _register(Rule(code, name, severity, None, "engine", textwrap.dedent(docs).strip()))
 
 
-def all_rules() -> list[Rule]:
-    """Every declared rule, sorted by code. Importing :mod:`lanelint.rules` declares them."""
-    import lanelint.rules  # noqa: F401  (declares the rules)
+def registered() -> list[Rule]:
+    """Every rule declared so far, sorted by code.
 
+    The engine knows no rule module: :func:`lanelint.rules.all_rules` imports them all first.
+    """
     return sorted(_REGISTERED.values(), key=lambda rule: code_key(rule.code))
 
 
@@ -102,10 +119,3 @@ def code_key(code: str) -> tuple[str, int]:
     prefix = code.rstrip("0123456789")
     digits = code[len(prefix) :]
     return (prefix, int(digits) if digits else 0)
-
-
-def get_rule(code: str) -> Rule | None:
-    for rule in all_rules():
-        if rule.code == code.upper():
-            return rule
-    return None

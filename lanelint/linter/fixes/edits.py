@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lanelint.linter.fixes.payloads import InsertLines, Replace
+from lanelint.linter.engine.payloads import InsertLines, Replace
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 

@@ -14,18 +14,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lanelint.linter.engine.config import Config
-from lanelint.linter.engine.context import DocumentContext
-from lanelint.linter.engine.passes import RunSettings, _file_ignored
+from lanelint.linter.engine.passes import RunSettings, document_context, file_ignored, rule_pass
+from lanelint.linter.engine.payloads import Fix, InsertGateSection, InsertLines, Replace, payloads
 from lanelint.linter.engine.suppressions import read_suppressions
 from lanelint.linter.fixes.edits import Lines, apply
-from lanelint.linter.fixes.payloads import InsertGateSection, InsertLines, Replace
-from lanelint.linter.io.discovery import FileEntry, discover
+from lanelint.linter.io.discovery import FileEntry
 from lanelint.linter.io.source import UTF8_BOM, digest_bytes
 from lanelint.linter.io.writes import ChangedOnDiskError, write_bytes_atomic
 from lanelint.linter.markdown.document import Document
 from lanelint.linter.markdown.parse import parse_document
 from lanelint.linter.protocol.artifacts.gate_report import GATE_SECTIONS, GateReport
 from lanelint.linter.protocol.artifacts.model import Artifacts, extract
+from lanelint.linter.run.driver import Run
+from lanelint.linter.skeletons import gate_section_stubs
 
 #: Section index -> (heading text, stub lines), from the gate-report template.
 Stubs = dict[int, tuple[str, list[str]]]
@@ -76,12 +77,6 @@ class FixRun:
         return sum(plan.fixed for plan in self.written)
 
 
-def _payloads(fix: object) -> list[object]:
-    if isinstance(fix, tuple | list):
-        return list(fix)
-    return [fix]
-
-
 def _gate_heading(report: GateReport, index: int, stubs: Stubs) -> str:
     heading = stubs[index][0] if index in stubs else GATE_SECTIONS[index][0]
     match = _NUMBERED.fullmatch(heading)
@@ -124,11 +119,11 @@ def gate_section_edit(
 
 
 def finding_edits(
-    fix: object, document: Document, artifacts: Artifacts, stubs: Callable[[], Stubs]
+    fix: Fix | None, document: Document, artifacts: Artifacts, stubs: Callable[[], Stubs]
 ) -> list[Replace | InsertLines]:
     """The edits that one finding's fix payload (or payloads) make on ``document``."""
     edits: list[Replace | InsertLines] = []
-    for payload in _payloads(fix):
+    for payload in payloads(fix):
         if isinstance(payload, Replace | InsertLines):
             edits.append(payload)
         elif isinstance(payload, InsertGateSection) and artifacts.gate_report:
@@ -153,20 +148,20 @@ def _one_pass(
     artifacts = extract(document, settings.roles)
     if artifacts.is_template:
         return 0
-    context = DocumentContext(
-        document, artifacts, settings.config, settings.roles, settings.stamp_schema
-    )
+    context = document_context(document, artifacts, settings)
     suppressions = read_suppressions(document.comments, max(len(document.lines), 1))
     found_now: set[tuple[str, str]] = set()
     replaces: list[Replace] = []
     inserts: list[InsertLines] = []
     owners: list[tuple[str, int, int]] = []  # (code, first edit, last edit) per finding
-    for rule in settings.rules:
-        if not rule.fixable or rule.scope != "document" or rule.check is None:
-            continue
-        if _file_ignored(rule.code, display, settings.config):
-            continue
-        for finding in rule.check(context):
+    fixable = [
+        rule
+        for rule in settings.rules
+        if rule.fixable and not file_ignored(rule.code, display, settings.config)
+    ]
+    for outcome in rule_pass(context, fixable):
+        rule = outcome.rule
+        for finding in outcome.findings:
             if finding.fix is None or any(s.covers(rule.code, finding.line) for s in suppressions):
                 continue
             key = (rule.code, finding.message)
@@ -267,18 +262,22 @@ def fix_entries(
 
 def fix_paths(paths: Sequence[Path], config: Config, *, write: bool) -> FixRun:
     """Fix (or, with ``write=False``, only plan) every document under ``paths``."""
-    from lanelint.linter.run.api import default_paths, make_settings
+    return fix_run(Run(config), list(paths), write=write)
 
-    targets = list(paths) or default_paths(config)
-    entries = discover(targets, root=config.root, exclude=config.exclude)
-    settings = make_settings(config, entries)
+
+def fix_run(run: Run, paths: Sequence[Path], *, write: bool) -> FixRun:
+    """Fix the documents below ``paths`` with the run's settings; the files written are
+    checked again by the run, so that a report that follows sees the fixed text."""
+    entries = run.add_targets(list(paths))
+    settings = run.settings
     cache: list[Stubs] = []
 
     def stubs() -> Stubs:
         if not cache:
-            from lanelint.linter.skeletons import gate_section_stubs
-
-            cache.append(gate_section_stubs(config))
+            cache.append(gate_section_stubs(settings.config))
         return cache[0]
 
-    return fix_entries(entries, settings, write=write, stubs=stubs)
+    done = fix_entries(entries, settings, write=write, stubs=stubs)
+    for plan in done.written:
+        run.reload(plan.display)
+    return done

@@ -24,7 +24,7 @@ def _location(loc: Location) -> dict[str, Any]:
 
 
 def as_dict(result: LintResult) -> dict[str, Any]:
-    from lanelint import __version__
+    from lanelint.linter.version import __version__
 
     counts = result.counts()
     return {

@@ -39,6 +39,7 @@ class Progress:
 
     def __call__(self, done: int, total: int) -> None:
         now = self._clock()
+        done = min(done, total)
         if now - self._start < self._delay:
             return
         if self._drawn_at is not None and now - self._drawn_at < self._interval and done < total:

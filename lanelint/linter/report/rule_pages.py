@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lanelint.linter.engine.registry import Rule, all_rules
+from lanelint.linter.engine.registry import Rule
+from lanelint.rules import all_rules
 
 INDEX = "README.md"
 _PAGE = re.compile(r"^[A-Z]+\d+\.md$")

@@ -19,8 +19,9 @@ from urllib.parse import quote
 
 from lanelint.linter.engine.diagnostics import Diagnostic, Location, Severity
 from lanelint.linter.engine.passes import severity_of
-from lanelint.linter.engine.registry import Rule, all_rules
+from lanelint.linter.engine.registry import Rule
 from lanelint.linter.report.paths import repository_root
+from lanelint.rules import all_rules
 
 if TYPE_CHECKING:
     from lanelint.linter.run.api import LintResult
@@ -140,7 +141,7 @@ def _driver(result: LintResult, version: str, rules: list[dict[str, Any]]) -> di
 
 
 def as_dict(result: LintResult) -> dict[str, Any]:
-    from lanelint import __version__
+    from lanelint.linter.version import __version__
 
     rules = all_rules()
     index = {rule.code: position for position, rule in enumerate(rules)}

@@ -6,7 +6,8 @@ import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from lanelint.linter.engine.registry import code_key, get_rule
+from lanelint.linter.engine.registry import code_key
+from lanelint.rules import get_rule
 
 if TYPE_CHECKING:
     from lanelint.linter.run.api import LintResult

@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from lanelint.linter.engine.config import Config
-from lanelint.linter.io.discovery import discover
-from lanelint.linter.run.api import default_paths, make_settings, read_entry
-from lanelint.linter.workspace.index import WorkspaceIndex, build_index
+from lanelint.linter.run.driver import Run
+from lanelint.linter.workspace.index import WorkspaceIndex
 
 
-def index_paths(paths: Sequence[str | Path], config: Config) -> WorkspaceIndex:
+def index_paths(
+    paths: Sequence[str | Path], config: Config, *, use_cache: bool = False, jobs: int = 1
+) -> WorkspaceIndex:
     """The workspace index of the Markdown files below ``paths``.
 
     Raises :class:`~lanelint.linter.engine.config.ConfigError` or ``PathNotFoundError``.
     """
-    targets = [Path(p) for p in paths] or default_paths(config)
-    entries = discover(targets, root=config.root, exclude=config.exclude)
-    settings = replace(make_settings(config, entries), rules=())
-    results = [read_entry(entry, settings) for entry in entries]
-    documents = [r.artifacts for r in results if r.artifacts is not None]
-    return build_index(documents, config.root, settings.roles)
+    run = Run(config, use_cache=use_cache, jobs=jobs)
+    run.add_targets([Path(p) for p in paths])
+    return run.index()

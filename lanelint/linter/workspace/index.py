@@ -1,18 +1,28 @@
 """The workspace index: the facts of every document of a run, related to each other.
 
-Built once after the per-document phase from the documents' :class:`Artifacts` alone (never
-from raw Markdown), so that its inputs can be cached per file. Cross-document rules and
-``lanelint board`` read this index.
+Entry point: :func:`build_index` (or :class:`WorkspaceIndex` itself), given the
+:class:`~lanelint.linter.workspace.summary.DocumentSummary` of every document of the run, the
+project root and the role book. The index is built by merging summaries, never from artifacts
+or raw Markdown, so that its inputs can be cached per file and sent from workers; an
+:class:`Artifacts` given instead is summarised on the way in (without its Markdown, so only its
+document-level batch id is known). Cross-document rules and ``lanelint board`` read this index;
+:mod:`lanelint.linter.workspace.groups` tells which parts of it a change touches.
 
 Relations, in short:
 
-- a **batch** is the batch id of a document (``Batch id`` metadata), else the document's own
-  path; every lane plan, ledger, heartbeat and escalation belongs to the batch of its document;
+- a **batch** is a batch id (``Batch id`` metadata or a batch heading, in whichever documents
+  it is written; a document may hold several, see
+  :mod:`~lanelint.linter.workspace.summary`), else the path of a document that declares
+  none; every lane plan, ledger, heartbeat and escalation belongs to the batch declared around
+  it;
 - a **ledger row** belongs to the lane of its batch with the same lane id, else to the lane
   whose task id it names, else (with one batch in the run) to the lane with its lane id;
 - a lane's **gate reports** are the reports titled with its task id;
 - a lane's **heartbeats** and **escalations** name its lane id (in its batch, or with no batch
   given) or its task id.
+
+Building is linear in the number of lanes and records: every lookup goes through a dictionary
+built once, and the identity of a lane is computed when the lane is added.
 """
 
 from __future__ import annotations
@@ -28,8 +38,6 @@ from lanelint.linter.io import globs
 from lanelint.linter.protocol.artifacts.escalation import Escalation
 from lanelint.linter.protocol.artifacts.gate_report import GateReport
 from lanelint.linter.protocol.artifacts.heartbeat import Heartbeat
-from lanelint.linter.protocol.artifacts.lane_plan import Lane, LanePlan
-from lanelint.linter.protocol.artifacts.ledger import Ledger, LedgerRow
 from lanelint.linter.protocol.artifacts.mentions import lane_ids
 from lanelint.linter.protocol.artifacts.model import Artifacts
 from lanelint.linter.protocol.artifacts.notes import Note
@@ -38,6 +46,14 @@ from lanelint.linter.protocol.artifacts.task_file import TaskNote
 from lanelint.linter.protocol.roles import RoleBook, lane_type_of
 from lanelint.linter.protocol.timestamps import parse_timestamp
 from lanelint.linter.workspace.repository import RepositoryFiles
+from lanelint.linter.workspace.summary import (
+    DocumentSummary,
+    LaneFact,
+    LedgerFact,
+    PlanFact,
+    RowFact,
+    summarize,
+)
 
 ACTIVE_STATUSES = frozenset(
     {"active", "in progress", "in-progress", "running", "wip", "started", "doing", "ongoing"}
@@ -74,25 +90,23 @@ def is_done(status: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class LaneRef:
-    """A lane, where it is written, and the type its owner gives it."""
+    """A lane, where it is written, and the type its owner gives it.
+
+    ``ident`` (batch and lane id) and ``task`` (the task id's key) are computed once, when the
+    lane is added: the index looks lanes up by them many times.
+    """
 
     path: str
     batch: str
-    plan: LanePlan
-    lane: Lane
+    plan: PlanFact
+    lane: LaneFact
     type: str | None
+    ident: tuple[str, str]
+    task: str
 
     @property
     def id(self) -> str:
         return self.lane.id
-
-    @property
-    def ident(self) -> tuple[str, str]:
-        return (self.batch, key(self.lane.id))
-
-    @property
-    def task(self) -> str:
-        return key(self.lane.task)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +114,8 @@ class RowRef:
     path: str
     batch: str
     order: int
-    ledger: Ledger
-    row: LedgerRow
+    ledger: LedgerFact
+    row: RowFact
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,12 +142,16 @@ class Located(Generic[T]):
 
 @dataclass
 class Batch:
+    """A batch: its id, where it is first written, and its lanes from every document."""
+
     id: str
     path: str
     line: int
     lanes: list[LaneRef] = field(default_factory=list)
-    plans: list[LanePlan] = field(default_factory=list)
+    plans: list[PlanFact] = field(default_factory=list)
     rows: list[RowRef] = field(default_factory=list)
+    #: Every document that writes a lane plan of the batch, in run order.
+    paths: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -143,13 +161,20 @@ class BaselineFound:
     order_override: bool
 
 
-class WorkspaceIndex:
-    """Every cross-document fact of one run."""
+def as_summary(document: DocumentSummary | Artifacts) -> DocumentSummary:
+    return document if isinstance(document, DocumentSummary) else summarize(document)
 
-    def __init__(self, documents: Iterable[Artifacts], root: Path, roles: RoleBook) -> None:
+
+class WorkspaceIndex:
+    """Every cross-document fact of one run, merged from the documents' summaries."""
+
+    def __init__(
+        self, documents: Iterable[DocumentSummary | Artifacts], root: Path, roles: RoleBook
+    ) -> None:
         self.root = root
         self.roles = roles
-        self.documents = [d for d in documents if not d.is_template]
+        summaries = (as_summary(d) for d in documents)
+        self.documents = [d for d in summaries if not d.is_template]
         self.by_path = {d.path: d for d in self.documents}
         self.repository = RepositoryFiles(root)
         self._relative: dict[str, str] = {}
@@ -166,25 +191,27 @@ class WorkspaceIndex:
         self.overrides: list[Located[Note]] = []
         self.pushes: list[Located[Note]] = []
         self.rebase_notes: dict[str, list[Note]] = {}
+        #: The batch of each document as a whole (its first declared id, else its path).
         self.batch_of_path: dict[str, str] = {}
+        self._documents_of_batch: dict[str, list[DocumentSummary]] = {}
         self._moments: dict[str, datetime | None] = {}
         for document in self.documents:
             self._add(document)
+        # Where a batch writes a lane more than once, its last row stands for it.
         self._lanes_by_ident = {lane.ident: lane for lane in self.lanes}
         self._lanes_by_id: dict[str, list[LaneRef]] = {}
-        for lane in self.lanes:
-            self._lanes_by_id.setdefault(key(lane.id), []).append(lane)
-        self._documents_of_batch: dict[str, list[Artifacts]] = {}
-        for document in self.documents:
-            batch_id = self.batch_of_path[document.path]
-            self._documents_of_batch.setdefault(batch_id, []).append(document)
-        self._baselines: dict[str, BaselineFound | None] = {}
-        self._by_relative: dict[str, list[Artifacts]] | None = None
-        self._names: dict[str, list[Artifacts]] | None = None
+        self._lanes_by_id_task: dict[tuple[str, str], list[LaneRef]] = {}
         self._lanes_by_task: dict[str, list[LaneRef]] = {}
         for lane in self.lanes:
+            self._lanes_by_id.setdefault(lane.ident[1], []).append(lane)
+            self._lanes_by_id_task.setdefault((lane.ident[1], lane.task), []).append(lane)
             if lane.task:
                 self._lanes_by_task.setdefault(lane.task, []).append(lane)
+        self._one_batch: dict[tuple[str, str | None], bool] = {}
+        self._loose: frozenset[str] | None = None
+        self._baselines: dict[str, BaselineFound | None] = {}
+        self._by_relative: dict[str, list[DocumentSummary]] | None = None
+        self._names: dict[str, list[DocumentSummary]] | None = None
         self._rows_of_lane: dict[tuple[str, str], list[RowRef]] = {}
         self._lane_of_row: dict[int, LaneRef] = {}
         for row in self.rows:
@@ -203,49 +230,67 @@ class WorkspaceIndex:
                 self._escalations.setdefault(lane.ident, []).append(item)
 
     # -- building ------------------------------------------------------------------------
-    def _add(self, document: Artifacts) -> None:
-        notes = document.notes
-        batch = (notes.batch if notes and notes.batch else "") or document.path
-        given = notes.batch if notes and notes.batch else ""
-        self.batch_of_path[document.path] = batch
-        for plan in document.lane_plans:
-            entry = self.batches.setdefault(batch, Batch(batch, document.path, plan.line))
+    def _add(self, document: DocumentSummary) -> None:
+        path = document.path
+        self.batch_of_path[path] = document.batch or path
+        for batch_id in {document.batch or path, *document.batch_ids}:
+            self._documents_of_batch.setdefault(batch_id, []).append(document)
+        for plan in document.plans:
+            batch = plan.batch or path
+            entry = self.batches.get(batch)
+            if entry is None:
+                entry = self.batches[batch] = Batch(batch, path, plan.line)
             entry.plans.append(plan)
+            if path not in entry.paths:
+                entry.paths.append(path)
             for lane in plan.lanes:
                 kind = next((t for t in map(lane_type_of, lane.owners) if t), None)
-                ref = LaneRef(document.path, batch, plan, lane, kind)
+                ref = LaneRef(path, batch, plan, lane, kind, (batch, key(lane.id)), key(lane.task))
                 entry.lanes.append(ref)
                 self.lanes.append(ref)
         for ledger in document.ledgers:
             for row in ledger.rows:
-                self.rows.append(RowRef(document.path, batch, len(self.rows), ledger, row))
+                batch = ledger.batch or path
+                self.rows.append(RowRef(path, batch, len(self.rows), ledger, row))
         for stamp in document.stamps:
             lane_field = stamp.field("Lane") or stamp.field("Lane id")
             task_field = stamp.field("Task") or stamp.field("Task id")
             self.stamps.append(
                 StampRef(
-                    document.path,
-                    given,
+                    path,
+                    document.batch_at(stamp.line),
                     stamp,
                     self.roles.canonical(stamp.role) if stamp.role else None,
                     key(task_field.value) if task_field else "",
                     lane_key(lane_field.value) if lane_field else "",
                 )
             )
-        if document.gate_report is not None and document.gate_report.task:
-            located = Located(document.path, given, document.gate_report)
-            self.gate_reports.setdefault(key(document.gate_report.task), []).append(located)
-        self.heartbeats.extend(Located(document.path, given, b) for b in document.heartbeats)
-        self.escalations.extend(Located(document.path, given, e) for e in document.escalations)
+        report = document.gate_report
+        if report is not None and report.task:
+            located = Located(path, document.batch, report)
+            self.gate_reports.setdefault(key(report.task), []).append(located)
+        self.heartbeats.extend(
+            Located(path, document.batch_at(b.line), b) for b in document.heartbeats
+        )
+        self.escalations.extend(
+            Located(path, document.batch_at(e.line), e) for e in document.escalations
+        )
         for task_note in document.task_notes:
-            located_note = Located(document.path, given, task_note)
+            located_note = Located(path, document.batch, task_note)
             self.task_notes.setdefault(key(task_note.task), []).append(located_note)
+        notes = document.notes
         if notes is not None:
-            self.approvals.extend(Located(document.path, batch, n) for n in notes.approvals)
-            self.overrides.extend(Located(document.path, batch, n) for n in notes.overrides)
-            self.pushes.extend(Located(document.path, batch, n) for n in notes.pushes)
+            self.approvals.extend(
+                Located(path, document.batch_at(n.line) or path, n) for n in notes.approvals
+            )
+            self.overrides.extend(
+                Located(path, document.batch_at(n.line) or path, n) for n in notes.overrides
+            )
+            self.pushes.extend(
+                Located(path, document.batch_at(n.line) or path, n) for n in notes.pushes
+            )
             if notes.rebase_notes:
-                self.rebase_notes[document.path] = list(notes.rebase_notes)
+                self.rebase_notes[path] = list(notes.rebase_notes)
 
     def _match_row(self, ref: RowRef) -> LaneRef | None:
         row = ref.row
@@ -255,13 +300,26 @@ class WorkspaceIndex:
                 return found
         if row.task:
             candidates = self._lanes_by_task.get(key(row.task), [])
-            same = [c for c in candidates if not row.lane or key(c.id) == lane_key(row.lane)]
+            same = [c for c in candidates if not row.lane or c.ident[1] == lane_key(row.lane)]
             if same or candidates:
                 return (same or candidates)[0]
         if row.lane and len(self.batches) == 1:
             (only,) = self.batches
             return self._lanes_by_ident.get((only, lane_key(row.lane)))
         return None
+
+    def _in_one_batch(self, lane: str, task: str | None) -> bool:
+        """Whether every lane with this id (and task, where given) is in one batch (memoised)."""
+        known = self._one_batch.get((lane, task))
+        if known is None:
+            pool = (
+                self._lanes_by_id.get(lane, [])
+                if task is None
+                else self._lanes_by_id_task.get((lane, task), [])
+            )
+            known = all(ref.batch == pool[0].batch for ref in pool)
+            self._one_batch[(lane, task)] = known
+        return known
 
     def _lanes_named(self, batch: str, lane: str, task: str) -> list[LaneRef]:
         found: list[LaneRef] = []
@@ -272,10 +330,13 @@ class WorkspaceIndex:
                 if hit is not None:
                     found.append(hit)
             else:
-                candidates = self._lanes_by_id.get(wanted, [])
-                if task:
-                    candidates = [ref for ref in candidates if ref.task == key(task)]
-                if candidates and all(ref.batch == candidates[0].batch for ref in candidates):
+                task_key = key(task) if task else None
+                candidates = (
+                    self._lanes_by_id.get(wanted, [])
+                    if task_key is None
+                    else self._lanes_by_id_task.get((wanted, task_key), [])
+                )
+                if candidates and self._in_one_batch(wanted, task_key):
                     found.extend(candidates)
         if not found and task:
             found.extend(self._lanes_by_task.get(key(task), []))
@@ -299,6 +360,18 @@ class WorkspaceIndex:
     def lanes_with_id(self, lane_id: str) -> list[LaneRef]:
         """Every lane of the run with this id (``B`` and ``Lane B`` alike), in any batch."""
         return self._lanes_by_id.get(lane_key(lane_id), [])
+
+    def loose_lane_names(self) -> frozenset[str]:
+        """The lane ids that heartbeats or escalations name without a batch (computed once).
+
+        Such a record matches the lane with that id in whichever batch holds the only one.
+        """
+        if self._loose is None:
+            loose = {lane_key(b.item.lane) for b in self.heartbeats if not b.batch}
+            loose.update(lane_key(e.item.lane) for e in self.escalations if not e.batch)
+            loose.discard("")
+            self._loose = frozenset(loose)
+        return self._loose
 
     def lanes_with_task(self, task: str) -> list[LaneRef]:
         return self._lanes_by_task.get(key(task), [])
@@ -359,18 +432,19 @@ class WorkspaceIndex:
         tasks: set[str] = set()
         where: list[tuple[str, int]] = []
         override = False
-        sources: list[Artifacts] = []
+        sources: list[DocumentSummary] = []
         own = self._documents_of_batch.get(batch.id, [])
         named = [s for d in own if d.notes for s in d.notes.baseline_sources]
         for wanted in [*named, *configured]:
             sources.extend(self._documents_at(wanted))
+        source_ids = {id(d) for d in sources}
         for document in [*own, *sources]:
             if document.baselines:
                 for section in document.baselines:
                     tasks.update(key(t) for t in section.tasks)
                     where.append((document.path, section.line))
                     override = override or section.order_override_line is not None
-            elif document in sources and document.baseline_facts is not None:
+            elif id(document) in source_ids and document.baseline_facts is not None:
                 tasks.update(key(t) for t in document.baseline_facts.tasks)
                 where.append((document.path, 1))
                 override = override or document.baseline_facts.order_override_line is not None
@@ -393,7 +467,7 @@ class WorkspaceIndex:
             self._baselines[_ANY_BATCH] = found
         return self._baselines[_ANY_BATCH]
 
-    def _relative_map(self) -> dict[str, list[Artifacts]]:
+    def _relative_map(self) -> dict[str, list[DocumentSummary]]:
         if self._by_relative is None:
             self._by_relative = {}
             for document in self.documents:
@@ -402,7 +476,7 @@ class WorkspaceIndex:
                         self._by_relative.setdefault(name, []).append(document)
         return self._by_relative
 
-    def _documents_at(self, wanted: str) -> list[Artifacts]:
+    def _documents_at(self, wanted: str) -> list[DocumentSummary]:
         target = wanted.strip().strip("`").removeprefix("./")
         if not target:
             return []
@@ -414,28 +488,35 @@ class WorkspaceIndex:
             d for d in self._by_name().get(name, []) if self.relative(d.path).endswith("/" + target)
         ]
 
-    def _by_name(self) -> dict[str, list[Artifacts]]:
+    def _by_name(self) -> dict[str, list[DocumentSummary]]:
         if self._names is None:
             self._names = {}
             for document in self.documents:
                 self._names.setdefault(document.path.rsplit("/", 1)[-1], []).append(document)
         return self._names
 
-    def documents_matching(self, claims: Iterable[str]) -> list[Artifacts]:
+    def documents_matching(self, claims: Iterable[str]) -> list[DocumentSummary]:
         """The documents of the run that the path claims (or globs) name."""
-        found: list[Artifacts] = []
+        found: list[DocumentSummary] = []
+        seen: set[int] = set()
         names = self._relative_map()
         for claim in claims:
             path = claim.strip().removeprefix("./")
             if not path:
                 continue
             if not globs.is_glob(path):
-                found.extend(d for d in names.get(path, []) if d not in found)
+                for document in names.get(path, []):
+                    if id(document) not in seen:
+                        seen.add(id(document))
+                        found.append(document)
                 continue
             prefix = path[: min(path.find(c) for c in "*?[" if c in path)]
             for name, documents in names.items():
                 if name.startswith(prefix) and globs.matches(name, path):
-                    found.extend(d for d in documents if d not in found)
+                    for document in documents:
+                        if id(document) not in seen:
+                            seen.add(id(document))
+                            found.append(document)
         return found
 
     def when(self, text: str) -> datetime | None:
@@ -463,5 +544,8 @@ class WorkspaceIndex:
         return max(values) if values else None
 
 
-def build_index(documents: Iterable[Artifacts], root: Path, roles: RoleBook) -> WorkspaceIndex:
+def build_index(
+    documents: Iterable[DocumentSummary | Artifacts], root: Path, roles: RoleBook
+) -> WorkspaceIndex:
+    """The index of a run, merged from its documents' summaries (see the module doc)."""
     return WorkspaceIndex(documents, root, roles)

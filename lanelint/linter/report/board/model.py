@@ -103,13 +103,21 @@ def _locks(batch: Batch) -> list[Lock]:
     return found
 
 
+def _one_row_per_lane(lanes: list[LaneRef]) -> list[LaneRef]:
+    """A batch's lanes from every document that writes them, each lane once: where a lane is
+    written more than once, its last row, at the place of its first."""
+    rows = {(key(ref.id) or f"\x00{n}"): ref for n, ref in enumerate(lanes)}
+    return list(rows.values())
+
+
 def _batch(index: WorkspaceIndex, batch: Batch) -> BoardBatch:
-    overlaps = _overlaps(batch.lanes)
+    shown_lanes = _one_row_per_lane(batch.lanes)
+    overlaps = _overlaps(shown_lanes)
     locks = _locks(batch)
     known = {key(lane.id) for lane in batch.lanes}
     lanes: list[BoardLane] = []
     edges: list[Edge] = []
-    for ref in batch.lanes:
+    for ref in shown_lanes:
         lane = ref.lane
         files = [claim.path for claim in lane.files]
         item = BoardLane(

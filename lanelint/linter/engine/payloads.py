@@ -35,3 +35,14 @@ class InsertGateSection:
 
 
 Payload = Replace | InsertLines | InsertGateSection
+#: What a finding carries: one payload, or several applied together.
+Fix = Payload | tuple[Payload, ...]
+
+
+def payloads(fix: Fix | None) -> tuple[Payload, ...]:
+    """The payloads of a finding's fix, in order."""
+    if fix is None:
+        return ()
+    if isinstance(fix, tuple):
+        return fix
+    return (fix,)

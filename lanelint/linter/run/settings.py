@@ -1,0 +1,53 @@
+"""The settings of a run: the active rules, the known codes and the stamp schema."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from lanelint.linter.engine.config import Config, ConfigError, validate_codes
+from lanelint.linter.engine.passes import RunSettings, is_enabled
+from lanelint.linter.io.discovery import FileEntry
+from lanelint.linter.protocol.artifacts.stamp import StampSchema, builtin_schema, schema_from_text
+from lanelint.rules import all_rules
+
+STAMP_TEMPLATE_NAME = "PREFLIGHT_STAMP_TEMPLATE.md"
+
+
+def resolve_stamp_schema(config: Config, entries: Sequence[FileEntry]) -> StampSchema:
+    """The team's stamp template where the folder has one, else the built-in schema."""
+    candidates: list[Path] = []
+    if config.stamp_template:
+        candidates.append(config.root / config.stamp_template)
+    candidates.append(config.root / "spec" / "templates" / STAMP_TEMPLATE_NAME)
+    candidates.extend(e.path for e in entries if e.path.name == STAMP_TEMPLATE_NAME)
+    for candidate in candidates:
+        try:
+            text = candidate.read_text("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            if config.stamp_template and candidate == config.root / config.stamp_template:
+                raise ConfigError(
+                    f"{config.source or 'configuration'}: stamp-template "
+                    f"'{config.stamp_template}' cannot be read"
+                ) from None
+            continue
+        schema = schema_from_text(text, candidate.as_posix())
+        if schema is not None:
+            return schema
+    return builtin_schema()
+
+
+def make_settings(config: Config, entries: Sequence[FileEntry] = ()) -> RunSettings:
+    """Settings for ``config``; raises :class:`ConfigError` on an unknown code."""
+    rules = all_rules()
+    known = tuple(rule.code for rule in rules)
+    validate_codes(config, known)
+    active = tuple(r for r in rules if r.scope != "engine" and is_enabled(r.code, config))
+    return RunSettings(config, active, known, resolve_stamp_schema(config, entries))
+
+
+def default_paths(config: Config) -> list[Path]:
+    """What ``check`` reads without paths: the configured spec folder, else ``.``."""
+    if config.spec:
+        return [config.root / config.spec]
+    return [Path(".")]
