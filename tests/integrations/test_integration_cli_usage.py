@@ -417,3 +417,19 @@ def test_a_docs_url_that_is_not_an_address_is_a_configuration_error(tmp_path: Pa
     assert out == ""
     assert "docs-url" in err
     assert err.count("\n") == 1
+
+
+def test_a_run_reports_its_progress_document_by_document(tmp_path: Path) -> None:
+    from lanelint.linter.engine.config import Config
+    from lanelint.linter.run.driver import Run
+
+    folder = copy_seeded(tmp_path)
+    calls: list[tuple[int, int]] = []
+    run = Run(Config(root=folder), use_cache=False, cwd=folder)
+    run.progress = lambda done, total: calls.append((done, total))
+    run.add_targets([folder / "spec"])
+    run.report()
+    total = len(list((folder / "spec").rglob("*.md")))
+    assert calls[0] == (0, total)
+    assert calls[-1] == (total, total)
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
