@@ -114,9 +114,6 @@ class LanelintServer(LanguageServer):
         for display in sorted(changed):
             self.publish(project, display)
 
-    def is_open(self, project: Project, display: str) -> bool:
-        return self.uri_of(project, display) in self.workspace.text_documents
-
     def uri_of(self, project: Project, display: str) -> str:
         path = project.path_of(display)
         return from_fs_path(str(path)) or path.as_uri()
