@@ -83,6 +83,14 @@ def _codes(values: tuple[str, ...], option: str = "") -> tuple[str, ...]:
     is_flag=True,
     help="Read only the named files, not the project's other documents, for cross-document rules.",
 )
+@click.option(
+    "--show-files",
+    "-v",
+    "show_files",
+    is_flag=True,
+    help="List on stderr how each file was taken: protocol document (and its artifacts), "
+    "not a protocol document, or template.",
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 def check(
@@ -103,6 +111,7 @@ def check(
     no_project_context: bool = False,
     fix: bool = False,
     diff: bool = False,
+    show_files: bool = False,
 ) -> None:
     """Lint the Markdown documents in PATHS (default: the configured spec folder, else .).
 
@@ -169,6 +178,12 @@ def check(
     finally:
         if progress is not None:
             progress.close()
+    if show_files:
+        from lanelint.linter.engine.passes import document_class
+
+        for document in result.documents:
+            taken = document_class(document).describe()
+            click.echo(f"{document.path}: {taken}", err=True)
     colored = use_color(color, output_file)
     if statistics:
         from lanelint.linter.report import statistics as stats

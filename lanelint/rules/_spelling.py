@@ -14,6 +14,7 @@ from lanelint.linter.protocol.artifacts.stamp import (
     StampSchema,
 )
 from lanelint.linter.protocol.roles import ROLE_ALIASES, RoleBook
+from lanelint.linter.protocol.values import read_value
 
 _SEPARATORS = re.compile(r"(?:(?<![ \t])[ \t]+)?(?:\+|,|;|&|\band\b)[ \t]*", re.IGNORECASE)
 _DEPENDENCY_WORD = re.compile(r"\b(none|soft|hard)\b([ \t]{1,20}(?=\())?", re.IGNORECASE)
@@ -34,7 +35,7 @@ def respell_role(text: str, roles: RoleBook, aliases: Mapping[str, str]) -> str 
     respelt: an abbreviation to its usual case (``tl`` -> ``TL``), a name to the canonical
     name (``technical lead`` -> ``Technical Lead``). Unknown roles are left to other rules.
     """
-    value = text.replace("`", "").strip()
+    value = read_value(text).core
     if not value or value in _ACCEPTED or value in aliases or value in aliases.values():
         return None
     canonical = roles.canonical(value)
@@ -48,7 +49,10 @@ def respell_role(text: str, roles: RoleBook, aliases: Mapping[str, str]) -> str 
 
 
 def _inner(text: str) -> tuple[int, str]:
-    """``(offset, text)`` of ``text`` without surrounding backticks and spaces."""
+    """``(offset, text)`` of ``text``'s core value, else of ``text`` without backticks."""
+    value = read_value(text)
+    if value.core and text[value.start : value.start + len(value.core)] == value.core:
+        return value.start, value.core
     start = 0
     end = len(text)
     while start < end and text[start] in "` \t":
@@ -109,7 +113,9 @@ def dependency_fixes(document: Document, cell: Cell) -> tuple[str, tuple[Replace
     position = 0
     for match in _DEPENDENCY_WORD.finditer(text):
         word = match.group(1)
-        if word == word.lower() and not match.group(2):
+        # ``none (parallel-safe)``: parentheses after ``none`` hold a note, not upstream lanes.
+        spaced = bool(match.group(2)) and word.lower() != "none"
+        if word == word.lower() and not spaced:
             continue
         out.append(text[position : match.start()])
         out.append(word.lower())

@@ -210,7 +210,11 @@ def ledger_commit_invalid(ctx: DocumentContext) -> Iterator[Finding]:
     """
     for ledger in ctx.artifacts.ledgers:
         for row in ledger.rows:
-            if is_commit_ref(row.commit) or is_placeholder(row.commit):
+            if is_placeholder(row.commit):
+                continue
+            if row.commits and all(is_commit_ref(commit) for commit in row.commits):
+                continue
+            if not row.commits and is_commit_ref(row.commit):
                 continue
             shown = quote(row.commit) if row.commit else "empty"
             yield Finding(
@@ -447,3 +451,47 @@ def gate_artifact_missing(ctx: WorkspaceContext) -> Iterator[Finding]:
                     column=claim.column,
                     path=located.path,
                 )
+
+
+@document_rule("PDP712", "ledger-header-unknown", Severity.WARNING, section=7)
+def ledger_header_unknown(ctx: DocumentContext) -> Iterator[Finding]:
+    """An acceptance ledger has a column header lanelint cannot place.
+
+    ## What it does
+    An acceptance ledger is a table with a commit column and a verdict column. When most of
+    its headers name ledger fields, a header that names none of them and is no known
+    free-text column is reported by name: its column is not read.
+
+    Headers are compared in lower case, without backticks, emphasis or anything in
+    parentheses. Accepted for each field:
+
+    - commit: `Commit`, `Commits`, `Commit id`, `Commit SHA`, `Commit hash`, `SHA`, `Hash`,
+      `Commit range`;
+    - verdict: `Verdict`, `TL verdict`, `Decision`, `TL decision`, `Review verdict`;
+    - lane: `Lane`, `Lane id`; task: `Task`, `Task id`;
+    - role: `Role`, `Owner`, `Role owner`, `Owner role`, `Owner roles`;
+    - evidence: `Evidence`, `Evidence / checks`, `Checks`, `Gate report`.
+
+    Free-text columns no rule reads are fine: `Notes`, `Comments`, `Date`, `Reviewer`,
+    `Pushed`, `Branch`, `PR`, and the like.
+
+    ## Why
+    Protocol sections 7 and 8: the ledger is what push and rollback decisions are read
+    from; a column that cannot be placed is a column whose facts are never checked.
+
+    ## Example
+    ```markdown
+    | Commit | Lane | Verdict | Evidnce |
+    ```
+    Use instead: `Evidence`.
+    """
+    for ledger in ctx.artifacts.ledgers:
+        if len(ledger.columns) < 3 or len(ledger.unplaced) >= len(ledger.columns):
+            continue
+        for cell in ledger.unplaced:
+            yield Finding(
+                cell.line,
+                f"ledger header {quote(cell.text)} is not a column lanelint knows; "
+                "its values are not read",
+                column=cell.column,
+            )

@@ -115,6 +115,13 @@ def sensitive_change_without_ca_approval(ctx: WorkspaceContext) -> Iterator[Find
     `**Approved by:** Chief Architect, lane B`. It must name the lane, its task id or the
     path; an approval naming none of them covers the batch of its document.
 
+    A line that states another outcome is not an approval: `CA approval: pending`,
+    `CA approval: rejected for lane B`, `denied`, `declined`, `not approved yet`,
+    `awaiting ADR-7`, `under review`, `TBD`, or a key that asks (`CA approval requested:
+    lane B`, `Pending CA approval: lane B`) unless its value grants it (`... — granted by
+    the CA`). The first outcome word decides: `lane B approved; index review pending` is
+    an approval.
+
     ## Why
     Protocol section 10: using parallelism to bypass architecture or security approvals is an
     anti-pattern. A schema or security change slipped into a parallel lane skips the review

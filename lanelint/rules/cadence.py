@@ -88,8 +88,12 @@ def heartbeat_incomplete(ctx: DocumentContext) -> Iterator[Finding]:
     is a `##`/`###` heading with a date and time and the lane (`## 2026-02-16 11:00 UTC -
     Lane B`), or a list item starting with a date and time. Its fields are written as
     `- Status: ...` / `**Status:** ...` lines under the heading (for a list item, as
-    `Status: ...; Blockers: ...; Next step: ...`). Reports entries missing any of `Status`,
-    `Blockers` or `Next step`, or leaving one empty.
+    `Status: ...; Blockers: ...; Next step: ...`). A field label followed by a list is a
+    value (`- Blockers:` with a nested `- none, waiting for B`, or `**Blockers:**` then
+    bullets). A heartbeat table is read as well: a table of a heartbeat log (or under a
+    heading containing `heartbeat`) with a time column (`Time`, `Timestamp`, `When`, `Date`)
+    and field columns, `| Time | Lane | Status | Blockers | Next step |`, one entry a row.
+    Reports entries missing any of `Status`, `Blockers` or `Next step`, or leaving one empty.
 
     ## Why
     Protocol section 9: a lane heartbeat carries `status`, `blockers` and `next step`.
@@ -119,9 +123,15 @@ def blocked_lane_not_escalated(ctx: WorkspaceContext) -> Iterator[Finding]:
     ## What it does
     For each lane whose status starts with `blocked`, collects the escalations that name it
     (by `Lane:` / `lane B` or task id): escalation documents with `**From:**`, `**To:**`,
-    `**Date:**` and `**Reason:**` lines, and list items under an `Escalations` heading.
-    Reports the lane unless the roles they reach (`To`, `Cc`, or named in the item) include
-    both the Technical Lead and the Scrum Master.
+    `**Date:**` and `**Reason:**` lines, list items under an `Escalations` heading, and rows
+    of an escalation table (under such a heading, or with an `Escalated to` column:
+    `| Lane | Blocker | Escalated to | Raised |`). Reports the lane unless the roles they
+    reach (`To`, `Cc`, the recipient column, or named in the item) include both the
+    Technical Lead and the Scrum Master. Roles may be joined by `,`, `;`, `+` or `and`.
+
+    A role is not reached when its clause says so: `-> owner TL; SM not informed yet`,
+    `TL (SM to be notified)`, `TL, no SM`, `SM: pending`, `**Cc:** Scrum Master (not
+    informed yet)`, `Scrum Master (on leave)`.
 
     ## Why
     Protocol section 9: a blocked state is escalated explicitly to the TL and the SM. The TL

@@ -198,6 +198,12 @@ def soft_dependency_assumptions_left(ctx: WorkspaceContext) -> Iterator[Finding]
     for `[ASSUMPTION]` tags in the lane's documents: the Markdown files its files cell
     names (globs included), its gate reports and its task file or dispatch brief.
 
+    A resolved assumption is not reported: struck through (`~~[ASSUMPTION] 30 days~~`,
+    `~~[ASSUMPTION]~~ 90 days`), tagged resolved (`[ASSUMPTION-RESOLVED]`, `[ASSUMPTION:
+    resolved]`), or followed on its line by a resolving word (`resolved`, `reconciled`,
+    `confirmed`, `verified`): `[ASSUMPTION] 90 days (reconciled with lane A)`. A negated one
+    stays open: `[ASSUMPTION] 90 days (not yet confirmed)`, `unresolved`.
+
     ## Why
     Protocol section 6: a downstream lane may proceed on a soft dependency with assumptions
     tagged `[ASSUMPTION]`, but must reconcile them before merge. A tag left in a finished

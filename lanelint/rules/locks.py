@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from lanelint.linter.engine.context import WorkspaceContext
 from lanelint.linter.engine.diagnostics import Finding, Location, Severity
 from lanelint.linter.engine.registry import workspace_rule
 from lanelint.linter.io import globs
 from lanelint.linter.protocol.artifacts.lane_plan import PathClaim
+from lanelint.linter.protocol.artifacts.locks import LockAssignment
 from lanelint.linter.protocol.artifacts.mentions import lane_ids, roles_in, task_ids
 from lanelint.linter.protocol.artifacts.notes import Note
 from lanelint.linter.protocol.roles import RoleBook
-from lanelint.linter.workspace.index import Batch, LaneRef, Located, is_blocked
+from lanelint.linter.protocol.vocabulary.statuses import BLOCKED, FINISHED_STATES, UNKNOWN
+from lanelint.linter.workspace.index import Batch, LaneRef, Located, WorkspaceIndex
 from lanelint.linter.workspace.index import key as id_key
-from lanelint.linter.workspace.summary import PlanFact
 from lanelint.rules._relations import lane_at
-
-#: Lanes in these states no longer run in parallel with anyone.
-FINISHED_STATUSES = frozenset({"done", "cancelled", "canceled", "merged", "closed"})
-
 
 Overlap = tuple[LaneRef, LaneRef, PathClaim, PathClaim]
 
@@ -68,7 +65,7 @@ def _overlaps(batch: Batch) -> Iterator[Overlap]:
     comparison decides); across tables a lane is one lane, never compared with itself, and
     finished when any of its rows says so.
     """
-    running = [r for r in batch.lanes if r.lane.status not in FINISHED_STATUSES]
+    running = [r for r in batch.lanes if r.lane.state not in FINISHED_STATES]
     tables: dict[int, list[LaneRef]] = {}
     for ref in running:
         tables.setdefault(id(ref.plan), []).append(ref)
@@ -76,7 +73,7 @@ def _overlaps(batch: Batch) -> Iterator[Overlap]:
         yield from _pairs(lanes)
     if len(tables) < 2:
         return
-    finished = {r.ident for r in batch.lanes if r.id and r.lane.status in FINISHED_STATUSES}
+    finished = {r.ident for r in batch.lanes if r.id and r.lane.state in FINISHED_STATES}
     written_in: dict[tuple[str, str], set[int]] = {}
     first: dict[tuple[str, str], LaneRef] = {}
     for ref in running:
@@ -92,17 +89,49 @@ def is_high_risk(path: str, high_risk: tuple[str, ...]) -> bool:
     return any(globs.overlap(path, risky) for risky in high_risk)
 
 
-def has_lock_owner(plans: Iterable[PlanFact], path: str) -> bool:
-    """Whether a lock owner is recorded for ``path`` beside any of the batch's lane tables."""
+def batch_locks(index: WorkspaceIndex, batch: Batch) -> list[LockAssignment]:
+    """Every file lock recorded in a document of the batch (lines, lists and tables)."""
+    found: list[LockAssignment] = [lock for plan in batch.plans for lock in plan.locks]
+    for document in index.documents_of(batch.id):
+        found.extend(document.locks)
+    return found
+
+
+def names_lock_owner(locks: Sequence[LockAssignment], path: str) -> bool:
+    """Whether a lock record names an owner for ``path`` (``Lock owner: TBD`` names none)."""
     return any(
-        any(globs.overlap(path, locked) for locked in lock.paths) and lock.owner
-        for plan in plans
-        for lock in plan.locks
+        any(globs.overlap(path, locked) for locked in lock.paths) and lock.owner for lock in locks
     )
 
 
+def _briefs(batch: Batch) -> list[LaneRef]:
+    """The batch's brief lanes that no lane table of the batch speaks for (files or done)."""
+    table: dict[str, LaneRef] = {}
+    for ref in batch.lanes:
+        if ref.task and (ref.lane.files or ref.lane.state in FINISHED_STATES):
+            table.setdefault(ref.task, ref)
+        if ref.id and (ref.lane.files or ref.lane.state in FINISHED_STATES):
+            table.setdefault(f"\x00{ref.ident[1]}", ref)
+    return [
+        ref for ref in batch.briefs if ref.task not in table and f"\x00{ref.ident[1]}" not in table
+    ]
+
+
+def _all_overlaps(batch: Batch) -> Iterator[Overlap]:
+    """Overlaps between the batch's table lanes, then those that involve a brief's lane."""
+    yield from _overlaps(batch)
+    briefs = _briefs(batch)
+    if not briefs:
+        return
+    running = [r for r in batch.lanes if r.lane.state not in FINISHED_STATES]
+    from_briefs = {id(ref) for ref in briefs}
+    for pair in _pairs([*running, *briefs]):
+        if id(pair[0]) in from_briefs or id(pair[1]) in from_briefs:
+            yield pair
+
+
 def _earlier_at(earlier: LaneRef, claim: PathClaim) -> Location:
-    return Location(earlier.path, earlier.lane.line, claim.column, message=f"lane '{earlier.id}'")
+    return Location(earlier.path, claim.line, claim.column, message=f"lane '{earlier.id}'")
 
 
 @workspace_rule("PDP501", "lane-file-overlap", Severity.WARNING, section=5, reads="batch")
@@ -136,14 +165,15 @@ def lane_file_overlap(ctx: WorkspaceContext) -> Iterator[Finding]:
     """
     high_risk = ctx.config.high_risk_files
     for batch in ctx.batches():
-        for earlier, later, first, second in _overlaps(batch):
-            if is_high_risk(second.path, high_risk) or has_lock_owner(batch.plans, second.path):
+        locks = batch_locks(ctx.index, batch)
+        for earlier, later, first, second in _all_overlaps(batch):
+            if is_high_risk(second.path, high_risk) or names_lock_owner(locks, second.path):
                 continue
             shown = (
                 second.path if second.path == first.path else f"{second.path}' and '{first.path}"
             )
             yield Finding(
-                later.lane.line,
+                second.line,
                 f"lanes '{earlier.id}' and '{later.id}' both claim '{shown}'",
                 column=second.column,
                 path=later.path,
@@ -160,10 +190,19 @@ def high_risk_file_without_lock_owner(ctx: WorkspaceContext) -> Iterator[Finding
     ## What it does
     Reports two running lanes of a batch whose files overlap on a high-risk file (protocol
     section 5's list by default: `AGENTS.md`, `spec/AGENT_RUNTIME.md`, ...; configure
-    `high-risk-files`) when the batch names no lock owner for it. A lock owner is recorded
-    as a metadata line whose key contains "lock owner", naming the path in backticks:
-    `- Lock owner: `AGENTS.md` -> lane A` or `**File lock owner:** `AGENTS.md` (lane A)`,
-    in any document of the batch.
+    `high-risk-files`) when the batch names no lock owner for it. Lanes described in
+    dispatch briefs count (see `lanelint explain PDP501`). A lock owner is recorded, in any
+    document of the batch, as:
+
+    - a line whose key is a lock-owner label, naming the path in backticks:
+      `- Lock owner: `AGENTS.md` -> lane A`, `**File lock owner:** `AGENTS.md` (lane A)`;
+    - an item under a heading about locks (`## File locks`): `` - `AGENTS.md`: lane B ``,
+      `` - `AGENTS.md` -> lane B (until B's commit) ``;
+    - a row of a table with a file column and an owner column, under a heading about locks
+      or with `lock` in a header: `| File | Lock owner |`, `| Locked file | Held by |`.
+
+    An owner that is a stand-in names nobody: `TBD`, `-`, `—`, `n/a`, `unassigned`,
+    `pending`, `(pending TL decision)`.
 
     Lanes are compared per batch: everything written under one batch id (`- Batch id: `B-7``,
     `**Batch:** B-7`, or a heading such as `## Batch B-7`), in whichever documents it is
@@ -184,13 +223,14 @@ def high_risk_file_without_lock_owner(ctx: WorkspaceContext) -> Iterator[Finding
     """
     high_risk = ctx.config.high_risk_files
     for batch in ctx.batches():
-        for earlier, later, first, second in _overlaps(batch):
+        locks = batch_locks(ctx.index, batch)
+        for earlier, later, first, second in _all_overlaps(batch):
             if not is_high_risk(second.path, high_risk):
                 continue
-            if has_lock_owner(batch.plans, second.path):
+            if names_lock_owner(locks, second.path):
                 continue
             yield Finding(
-                later.lane.line,
+                second.line,
                 f"high-risk file '{second.path}' is claimed by lanes '{earlier.id}' and "
                 f"'{later.id}' with no lock owner named",
                 column=second.column,
@@ -212,7 +252,7 @@ def _lock_owners(owner: str, batch_lanes: list[LaneRef], roles: RoleBook) -> lis
     if named:
         return [lane for lane in batch_lanes if id_key(lane.id) == id_key(named[0])]
     words = {id_key(word) for word in head.split()}
-    found = [lane for lane in batch_lanes if id_key(lane.id) in words]
+    found = [lane for lane in batch_lanes if id_key(lane.id) in words or lane.task in words]
     if not found:
         owners = set(roles_in(head, roles))
         found = [lane for lane in batch_lanes if owners & set(lane.lane.owners)]
@@ -238,12 +278,25 @@ def locked_file_touched_by_non_owner(ctx: WorkspaceContext) -> Iterator[Finding]
     """A lane claims a file locked by another lane, is not blocked, and has no TL override.
 
     ## What it does
-    For each file lock a batch records (`- Lock owner: `AGENTS.md` -> lane A`), reports every
-    other running lane of the batch whose files overlap the locked path (globs included)
-    unless the lane is marked `blocked` or a TL override is recorded for it: a metadata line
-    whose key contains `override`, in any document of the batch, naming the lane
-    (`lane B`) or its task id, e.g. `- TL override: lane B may edit `AGENTS.md` (T-102)`.
-    The lock owner may be a lane (`lane A`, `A`) or a role (the lanes that role owns).
+    For each file lock a batch records, reports every other running lane of the batch whose
+    files overlap the locked path (globs included) unless the lane is marked `blocked` or a
+    TL override is recorded for it. The lock owner may be a lane (`lane A`, `A`) or a role
+    (the lanes that role owns). Lanes described only in dispatch briefs are checked against
+    the locks of their batch as well.
+
+    Locks are read in the shapes `lanelint explain PDP502` lists (lock-owner lines, items
+    under `## File locks`, `| File | Lock owner |` tables). A lock whose line or status
+    cell says `released` (`unlocked`, `lifted`) holds nothing; `Lock owner: TBD` names no
+    owner and holds nothing either.
+
+    A TL override is a metadata line whose key contains `override`, in any document of the
+    batch, naming the lane (`lane B`) or its task id: `- TL override: lane B may edit
+    `AGENTS.md` (T-102)`, `- Override request: lane B (approved by TL)`. Not an override:
+
+    - a request nobody granted: `- Override request: lane B`;
+    - one refused or still open: `(denied by TL)`, `TL override: rejected for lane B`,
+      `TL override: pending`;
+    - one from another role: `- SM override: ...`, `- Override: lane B (granted by SM)`.
 
     ## Why
     Protocol section 5: a non-owner lane touching a locked file is blocked until the lock is
@@ -262,10 +315,12 @@ def locked_file_touched_by_non_owner(ctx: WorkspaceContext) -> Iterator[Finding]
     index = ctx.index
     for batch in ctx.batches():
         for lane in batch.lanes:
-            status = lane.lane.status
-            if status in FINISHED_STATUSES or is_blocked(status):
+            # Blocked lanes wait for the lock; unknown ones get PDP203 and no guess here.
+            if lane.lane.state in FINISHED_STATES or lane.lane.state in (BLOCKED, UNKNOWN):
                 continue
             for lock in lane.plan.locks:
+                if lock.released:
+                    continue
                 owners = _lock_owners(lock.owner, batch.lanes, ctx.roles)
                 if not owners or any(owner.ident == lane.ident for owner in owners):
                     continue
@@ -291,3 +346,43 @@ def locked_file_touched_by_non_owner(ctx: WorkspaceContext) -> Iterator[Finding]
                         lane_at(owners[0], "lock owner lane"),
                     ),
                 )
+        yield from _brief_lock_findings(ctx, batch)
+
+
+def _brief_lock_findings(ctx: WorkspaceContext, batch: Batch) -> Iterator[Finding]:
+    """PDP503 for lanes that briefs give: the batch's locks against those lanes."""
+    briefs = [ref for ref in _briefs(batch) if ref.lane.state != BLOCKED]
+    if not briefs:
+        return
+    index = ctx.index
+    locks = [
+        (document.path, lock)
+        for document in index.documents_of(batch.id)
+        for lock in document.locks
+        if lock.owner and not lock.released
+    ]
+    candidates = [*batch.lanes, *briefs]
+    for lane in briefs:
+        for lock_path, lock in locks:
+            owners = _lock_owners(lock.owner, candidates, ctx.roles)
+            if not owners or any(owner.ident == lane.ident for owner in owners):
+                continue
+            claim = next(
+                (
+                    c
+                    for c in lane.lane.files
+                    for locked in lock.paths
+                    if globs.overlap(c.path, locked)
+                ),
+                None,
+            )
+            if claim is None or _overridden(lane, index.overrides):
+                continue
+            yield Finding(
+                claim.line,
+                f"lane '{lane.id}' claims locked file '{claim.path}' owned by "
+                f"lane '{owners[0].id}', is not blocked and has no TL override",
+                column=claim.column,
+                path=lane.path,
+                related=(Location(lock_path, lock.line, message="file lock"),),
+            )

@@ -9,6 +9,9 @@ from lanelint.linter.engine.diagnostics import Finding, Location, Severity
 from lanelint.linter.engine.registry import document_rule, workspace_rule
 from lanelint.linter.protocol.artifacts.lane_plan import LanePlan
 from lanelint.linter.protocol.artifacts.tables import is_blank
+from lanelint.linter.protocol.roles import lane_type_name, lane_type_of
+from lanelint.linter.workspace.briefs import brief_lanes
+from lanelint.linter.workspace.summary import summarize
 from lanelint.rules._relations import on_lane
 from lanelint.rules._spelling import dependency_fixes, owner_fixes
 from lanelint.rules._values import is_placeholder, quote
@@ -136,7 +139,11 @@ def lane_files_missing(ctx: DocumentContext) -> Iterator[Finding]:
 
     ## What it does
     Reports a lane table without a files column (`Files`, `Target files`, `File scope`,
-    `Locked files`), and each lane whose files cell names no path.
+    `Locked files`), and each lane whose files cell names no path. A lane's files may also
+    come from its dispatch brief in the same document (a heading naming its task id or lane,
+    such as `## Brief for T-102 (API)` or `## Lane B — T-102`, with `Files in scope:` /
+    `File scope:` / `Files:` followed by paths in backticks, or a list of them); a table
+    without a files column is then reported only for the lanes no brief gives files to.
 
     ## Why
     Protocol sections 4 and 5: parallel work is safe only on disjoint file sets, and that can
@@ -148,14 +155,17 @@ def lane_files_missing(ctx: DocumentContext) -> Iterator[Finding]:
     ```
     Use instead: `` `apps/x/tests/*` ``.
     """
+    briefed: set[str] = set()
+    if ctx.artifacts.lane_plans and ctx.artifacts.task_notes:
+        briefed = {lane.id for lane in brief_lanes(summarize(ctx.artifacts), ctx.roles)}
     for plan in ctx.artifacts.lane_plans:
         missing = _missing_column(plan, "files", "files")
-        if missing:
+        if missing and not any(lane.id in briefed for lane in plan.lanes):
             yield missing
             continue
         for lane in plan.lanes:
             cell = lane.cell("files")
-            if lane.files or (cell is not None and is_placeholder(cell.text)):
+            if lane.files or lane.id in briefed or (cell is not None and is_placeholder(cell.text)):
                 continue
             shown = f" ({quote(cell.text)})" if cell is not None and cell.text else ""
             yield Finding(
@@ -344,9 +354,22 @@ def lane_acceptance_nowhere(ctx: WorkspaceContext) -> Iterator[Finding]:
     ## What it does
     For lanes of a table with no `Acceptance` column (PDP405 checks the column where there is
     one), looks for the task's own file (a document whose `Task:` metadata, title or file
-    name names the task) or a dispatch brief headed by the task id (`## T-101 - Build the
-    API`), holding a section headed `Acceptance` / `Acceptance checks` / `Acceptance
-    criteria` with content or an `Acceptance:` line with a value.
+    name names the task) or a dispatch brief: a `##`-or-deeper heading naming the task id,
+    written in any of these shapes:
+
+    - `## T-101 - Build the API`, `### T-201 (System Analyst + Product Owner)`
+    - `## Brief for T-102 (API)`, `### Brief: T-101`, `## Dispatch brief T-101`, `## Task T-103`
+    - `## Lane B — T-102`, `## Lane L2: T-106`, `## Lane B (T-102)`
+
+    The file or brief has acceptance checks when it holds, with content:
+
+    - a section headed `Acceptance`, `Acceptance checks`, `Acceptance criteria`,
+      `Definition of done` or `Done when` (numbered or not: `### 3) Definition of done`);
+    - an `Acceptance...:` line with a value (`**Acceptance:** suite green`,
+      `- Acceptance checks: suite green`); a stand-in such as `TBD` is no value;
+    - such a label followed by a list: `Acceptance:` then bullets, `**Acceptance:**` then
+      bullets, `- Acceptance checks:` with nested bullets, `Definition of done:` then a
+      numbered list.
 
     ## Why
     Protocol section 4: acceptance checks must be listed before a lane starts. Without them
@@ -376,3 +399,45 @@ def lane_acceptance_nowhere(ctx: WorkspaceContext) -> Iterator[Finding]:
             column="task",
             related=related,
         )
+
+
+@document_rule("PDP410", "lane-owner-mixed-types", Severity.WARNING, section=4)
+def lane_owner_mixed_types(ctx: DocumentContext) -> Iterator[Finding]:
+    """A lane names owner roles of two or more lane types.
+
+    ## What it does
+    Reads the owner cell as a list of roles (separated by `+`, `,`, `;`, `&`, `and` or a
+    spaced `/`; notes in parentheses or after a dash are ignored, so
+    `Executive Assistant (Alice)` and `EA — backend` are one role). Roles of one lane type
+    are a readable owner: `System Analyst + Product Owner` (both requirements/architecture),
+    `TL, SM` (both orchestration). Roles of different lane types are reported:
+    `QA/SET + DevOps/SRE` names a quality and an operations role. Unknown roles are reported
+    by PDP402, not here.
+
+    Lane types (protocol section 2): A requirements/architecture (Product Owner, System
+    Analyst, Chief Architect), B implementation (Executive Assistant), C quality (QA/SET),
+    D operations (DevOps/SRE), E orchestration (Technical Lead, Scrum Master).
+
+    ## Why
+    Protocol section 3: one lane maps to one session, and the session role must match the
+    lane owner role. A lane owned by roles of two lane types cannot be matched by any single
+    session role, and its integration order (section 7) is ambiguous.
+
+    ## Example
+    ```markdown
+    | C | T-7 | QA/SET + DevOps/SRE | hard(B) | `tests/*`, `deploy/x.yaml` | active |
+    ```
+    Use instead: split the lane in two, one per lane type.
+    """
+    for plan in ctx.artifacts.lane_plans:
+        for lane in plan.lanes:
+            types = sorted({t for t in (lane_type_of(role) for role in lane.owners) if t})
+            if len(types) < 2:
+                continue
+            described = ", ".join(f"{lane_type_name(t)} ({t})" for t in types)
+            yield Finding(
+                lane.line,
+                f"lane '{lane.id}' owner {quote(lane.owner_text)} names roles of {len(types)} "
+                f"lane types ({described}); no single session role can match the lane",
+                column=lane.column("owner"),
+            )

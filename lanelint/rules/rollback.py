@@ -53,9 +53,12 @@ def pushed_range_mixed(ctx: WorkspaceContext) -> Iterator[Finding]:
 
     ## What it does
     Reads push records: metadata lines whose key contains `push` (`- Pushed: `a1b2c3d..e4f5a6b``,
-    `**Push:** `a1b2c3d`, `e4f5a6b``), and ledger rows whose commit is a range with the
-    verdict `accepted`. A range `a..b` covers the ledger rows after `a` up to `b`, in ledger
-    order. Reports a push or an accepted range that covers both accepted and rejected rows.
+    `**Push:** `a1b2c3d`, `e4f5a6b``), rows of push tables (a table under a heading about
+    pushes such as `## Pushes`, or with a `Pushed` column: `| Commit | Pushed at |`), and
+    ledger rows whose commit is a range with the verdict `accepted`. A push line or row that
+    says `pending` (`awaiting`, `TBD`) is not a push. A range `a..b` covers the ledger rows
+    after `a` up to `b`, in ledger order. Reports a push or an accepted range that covers
+    both accepted and rejected rows.
 
     ## Why
     Protocol sections 8 and 10: push is allowed only for accepted commits, and pushing mixed
@@ -124,6 +127,11 @@ def resubmission_without_rebase(ctx: WorkspaceContext) -> Iterator[Finding]:
     for the same lane is a resubmission. It needs a note of the rebase: the word `rebase` /
     `rebased` on the row itself (e.g. in its evidence: `rebased on 9f8e7d6`), on a line of
     the ledger's document naming the lane or task, or in the lane's gate report.
+
+    A note of a rebase states one that happened: `rebased on a1a1a1a`, `rebased onto main`,
+    `Rebase: done`, `rebased, no conflicts`. A reminder or an intention is not one:
+    `Reminder: lane B must rebase`, `B needs to rebase`, `should rebase`, `will rebase`,
+    `rebase pending`, `rebase required`, `not rebased yet`, `TODO: rebase`.
 
     ## Why
     Protocol section 8: a rejected lane must rebase on the latest accepted state before

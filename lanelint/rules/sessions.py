@@ -106,7 +106,7 @@ def stamp_value_not_allowed(ctx: DocumentContext) -> Iterator[Finding]:
             if entry is None or not entry.value or is_placeholder(entry.value):
                 continue
             allowed = {value.casefold() for value in spec.allowed}
-            if entry.value.casefold() not in allowed:
+            if entry.value.casefold() not in allowed and entry.core.casefold() not in allowed:
                 yield Finding(
                     entry.line,
                     f"stamp {quote(spec.label)} is {quote(entry.value)}; "
@@ -170,10 +170,10 @@ def stamp_ready_with_failed_check(ctx: DocumentContext) -> Iterator[Finding]:
     """
     for stamp in ctx.artifacts.stamps:
         status = stamp.field("Preflight status")
-        if status is None or status.value.upper() != _READY:
+        if status is None or status.core.upper() != _READY:
             continue
         for check in stamp.checks:
-            if check.value.upper() == "FAIL":
+            if check.core.upper() == "FAIL":
                 yield Finding(
                     status.line,
                     f"stamp is 'READY TO EXECUTE' but check '{check.number}) {check.key}' is "
@@ -208,7 +208,7 @@ def stamp_analyst_framework_not_pass(ctx: DocumentContext) -> Iterator[Finding]:
         check = next((c for c in stamp.checks if "framework" in c.key.casefold()), stamp.check(5))
         if check is None or not check.value or is_placeholder(check.value):
             continue
-        if check.value.upper() != "PASS":
+        if check.core.upper() != "PASS":
             yield Finding(
                 check.line,
                 f"System Analyst session has framework readiness {quote(check.value)}, not 'PASS'",
@@ -291,7 +291,7 @@ def stamp_role_spelling(ctx: DocumentContext) -> Iterator[Finding]:
 
 def _stamp_ready(ref: StampRef) -> bool:
     status = ref.stamp.field("Preflight status")
-    return status is None or not status.value.upper().startswith("NOT")
+    return status is None or not status.core.upper().startswith("NOT")
 
 
 def _stamp_fits(ref: StampRef, lane: LaneRef) -> bool:

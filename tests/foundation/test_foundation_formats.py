@@ -159,6 +159,8 @@ def test_several_owners_in_one_cell() -> None:
         ("hard(A and B)", "hard", ("A", "B")),
         ("soft(A), hard(B)", "hard", ("A", "B")),
         ("none (parallel-safe)", "none", ()),
+        ("hard: A", "hard", ("A",)),
+        ("hard(A) — waits for criteria", "hard", ("A",)),
     ],
 )
 def test_marked_dependency(cell: str, kind: str, upstream: tuple[str, ...]) -> None:
@@ -170,7 +172,15 @@ def test_marked_dependency(cell: str, kind: str, upstream: tuple[str, ...]) -> N
 
 @pytest.mark.parametrize(
     "cell",
-    ["depends on L1 artifacts", "parallel-safe", "primary", "hardware", "n/a", "", "hard: A"],
+    [
+        "depends on L1 artifacts",
+        "parallel-safe",
+        "primary",
+        "hardware",
+        "n/a",
+        "",
+        "hard: see notes",
+    ],
 )
 def test_free_text_is_not_a_marked_dependency(cell: str) -> None:
     dependency = parse_dependency(cell)

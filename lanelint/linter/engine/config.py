@@ -66,6 +66,11 @@ class Config:
     cache: bool = True
     #: ``check PATHS`` reads the project's other documents for cross-document rules.
     project_context: bool = True
+    #: Globs (relative to the root) of the files that are protocol documents even where no
+    #: artifact is recognised in them. Every document that holds a protocol artifact (a stamp,
+    #: lane plan, gate report, ledger, heartbeat, escalation, baseline or task file) is one
+    #: anyway; PDP rules run on protocol documents only, LL codes on every file.
+    documents: tuple[str, ...] = ()
     docs_url: str | None = None
 
     def with_overrides(self, **changes: Any) -> Config:
@@ -80,6 +85,7 @@ class Config:
             repr(sorted(self.role_aliases.items())),
             repr(self.stamp_template),
             repr(self.sensitive_paths),
+            repr(self.documents),
         ]
         return "\n".join(parts)
 
@@ -182,6 +188,7 @@ KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "output-paths": ("output_paths", _string_table),
     "cache": ("cache", _bool),
     "project-context": ("project_context", _bool),
+    "documents": ("documents", _strings),
     "docs-url": ("docs_url", _url),
 }
 

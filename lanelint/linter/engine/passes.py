@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 
 from lanelint.linter.engine import meta_rules
@@ -23,6 +23,7 @@ from lanelint.linter.markdown.document import Document
 from lanelint.linter.markdown.parse import parse_document
 from lanelint.linter.protocol.artifacts.model import Artifacts, extract
 from lanelint.linter.protocol.artifacts.stamp import StampSchema
+from lanelint.linter.protocol.documents import OTHER, DocumentClass, classify
 from lanelint.linter.protocol.roles import RoleBook
 from lanelint.linter.workspace.groups import batch_group
 from lanelint.linter.workspace.index import WorkspaceIndex, build_index
@@ -57,6 +58,18 @@ class DocumentResult:
     line_count: int = 0
     #: What the document contributes to the workspace phase (computed with its artifacts).
     summary: DocumentSummary | None = None
+    #: How the run took the document: a protocol document, another document, a template.
+    taken: DocumentClass | None = None
+
+
+def is_protocol_rule(code: str) -> bool:
+    """PDP codes speak about protocol documents only; the engine's LL codes about every file."""
+    return code.startswith("PDP")
+
+
+def document_class(result: DocumentResult) -> DocumentClass:
+    """How the run took the document of ``result``: protocol document, other, template."""
+    return result.taken if result.taken is not None else DocumentClass(OTHER)
 
 
 def is_enabled(code: str, config: Config) -> bool:
@@ -140,11 +153,15 @@ def document_context(
 
 
 def run_document_rules(
-    document: Document, artifacts: Artifacts, settings: RunSettings
+    document: Document, artifacts: Artifacts, settings: RunSettings, protocol: bool = True
 ) -> list[Diagnostic]:
+    """The document rules on one document; PDP rules only where it is a protocol document."""
     context = document_context(document, artifacts, settings)
+    rules = (
+        settings.rules if protocol else [r for r in settings.rules if not is_protocol_rule(r.code)]
+    )
     found: list[Diagnostic] = []
-    for outcome in rule_pass(context, settings.rules):
+    for outcome in rule_pass(context, rules):
         for finding in outcome.findings:
             found.append(_diagnostic(outcome.rule, finding, document.path, settings.config))
         if outcome.error is not None:
@@ -191,10 +208,13 @@ def check_text(
     result.line_count = len(document.lines)
     # Only the summary outlives the per-document phase: memory grows with lanes and rows,
     # not with the text (``artifacts`` stays empty unless a caller fills it).
-    result.summary = summarize(artifacts, document)
+    config = settings.config
+    result.taken = classify(artifacts, document, config.root, config.documents)
+    protocol = result.taken.is_protocol
+    result.summary = summarize(workspace_view(artifacts, protocol), document)
     result.suppressions = read_suppressions(document.comments, max(len(document.lines), 1))
     if not artifacts.is_template:
-        result.diagnostics.extend(run_document_rules(document, artifacts, settings))
+        result.diagnostics.extend(run_document_rules(document, artifacts, settings, protocol))
     return result
 
 
@@ -206,12 +226,38 @@ def _summary_of(result: DocumentResult) -> DocumentSummary:
     return summarize(result.artifacts)
 
 
+def workspace_view(artifacts: Artifacts, protocol: bool) -> Artifacts:
+    """What a document contributes to the workspace phase.
+
+    A protocol document contributes all its artifacts. Any other document contributes only
+    what a protocol document may look up in it, as evidence or by naming it: the task ids it
+    lists (where a ``Baseline source`` names it), the acceptance checks of a task, its batch
+    id with approvals and TL overrides, rebase notes, and ``[ASSUMPTION]`` tags (read where a
+    lane's files name the document). It holds no lane, ledger row, stamp, report, heartbeat,
+    escalation, baseline section or push record of its own, so no cross-document rule starts
+    from it: a finding can only reach it through a protocol document that names it.
+    """
+    if protocol or artifacts.is_template:
+        return artifacts
+    notes = artifacts.notes
+    return Artifacts(
+        path=artifacts.path,
+        baseline_facts=artifacts.baseline_facts,
+        task_notes=list(artifacts.task_notes),
+        notes=(replace(notes, pushes=()) if notes is not None else None),
+    )
+
+
 def run_workspace_rules(
     results: Sequence[DocumentResult],
     settings: RunSettings,
     extras: dict[str, object] | None = None,
 ) -> list[Diagnostic]:
-    """The cross-document phase: every workspace rule once, over all summaries."""
+    """The cross-document phase: every workspace rule once, over all summaries.
+
+    Documents that are not protocol documents are seen only as :func:`workspace_view` gives
+    them (their summaries are made from that view).
+    """
     documents = tuple(_summary_of(r) for r in results if r.summary or r.artifacts)
     index = None
     if any(rule.scope == "workspace" for rule in settings.rules):

@@ -91,6 +91,28 @@ class ListItem:
     line: int
     depth: int = 0
     section: str = ""
+    #: The item's first paragraph as written (backticks and emphasis kept).
+    raw: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LabelList:
+    """A label followed by a list: ``Acceptance:`` / ``**Acceptance:**`` / ``- Blockers:``.
+
+    The label is the last line of a paragraph (or a list item's whole first line) ending in a
+    colon with nothing after it; ``items`` are the items of the list that follows it directly
+    (nested items included, with their own ``depth``).
+    """
+
+    label: str
+    line: int
+    column: int
+    items: tuple[ListItem, ...]
+    section: str = ""
+
+    @property
+    def end_line(self) -> int:
+        return self.items[-1].line if self.items else self.line
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +145,7 @@ class Document:
     list_items: list[ListItem] = field(default_factory=list)
     code_spans: list[CodeSpan] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+    label_lists: list[LabelList] = field(default_factory=list)
 
     @property
     def title(self) -> Heading | None:
@@ -140,6 +163,13 @@ class Document:
             return default
         index = self.line_text(line).find(needle)
         return index + 1 if index >= 0 else default
+
+    def label_list_at(self, line: int) -> LabelList | None:
+        """The label-with-a-list whose label stands on ``line``, if any."""
+        for item in self.label_lists:
+            if item.line == line:
+                return item
+        return None
 
     def meta_value(self, *keys: str) -> MetaLine | None:
         """The first metadata line whose key matches one of ``keys`` (case-insensitive)."""

@@ -25,6 +25,7 @@ from lanelint.linter.markdown.document import (
     Document,
     Fence,
     Heading,
+    LabelList,
     ListItem,
     MetaLine,
     Row,
@@ -45,6 +46,12 @@ _CONTENT_BLOCKS = frozenset(
         "ordered_list_open",
         "blockquote_open",
     }
+)
+
+
+#: Blocks that stand between a label and a list, so the list is not the label's.
+_LABEL_BREAKERS = frozenset(
+    {"heading_open", "table_open", "fence", "code_block", "html_block", "hr"}
 )
 
 
@@ -145,6 +152,19 @@ def _cell_columns(line: str) -> list[int]:
     return columns
 
 
+def _label_of(line: str) -> str:
+    """The label of a line that is only a label (``Acceptance:``, ``**Acceptance:**``,
+    ``**Acceptance**:``), else ``""``."""
+    text = line.strip()
+    if not text.endswith((":", ":**", ":__")) or len(text) > 80:
+        return ""
+    core = text.replace("**", "").replace("__", "").strip()
+    label = core[:-1].strip() if core.endswith(":") else ""
+    if not label or not label[0].isalpha() or any(c in label for c in ":*_`<>[]|"):
+        return ""
+    return label
+
+
 def _split_meta(text: str) -> tuple[str, str, int] | None:
     """``(key, value, value offset)`` of a ``**Key:** value`` line."""
     line = text.strip()
@@ -156,6 +176,19 @@ def _split_meta(text: str) -> tuple[str, str, int] | None:
     return None
 
 
+class _Collector:
+    """A label whose list is being read."""
+
+    def __init__(self, label: str, line: int, column: int, depth: int, section: str) -> None:
+        self.label = label
+        self.line = line
+        self.column = column
+        self.depth = depth
+        self.section = section
+        self.items: list[ListItem] = []
+        self.open = True
+
+
 class _Builder:
     def __init__(self, path: str, text: str) -> None:
         self.lines = text.split("\n")
@@ -165,6 +198,10 @@ class _Builder:
         self.root = Section(heading=None, level=0, line=1, end_line=total)
         self.stack: list[Section] = [self.root]
         self.doc = Document(path=path, text=text, lines=self.lines, root=self.root)
+        #: A label that ended the last paragraph: ``(label, line, column, list depth)``.
+        self.label: tuple[str, int, int, int] | None = None
+        #: Labels whose list is being read, innermost last.
+        self.collecting: list[_Collector] = []
 
     # -- helpers -------------------------------------------------------------------------
     def _line(self, index: int) -> str:
@@ -262,19 +299,40 @@ class _Builder:
         content = tok.content
         self._spans(content, first)
         self._comments(content, first)
+        last = content.rstrip("\n").rsplit("\n", 1)[-1]
+        label = _label_of(last)
+        if label:
+            last_line = first + content.rstrip("\n").count("\n")
+            column = self._column(last_line, label)
+            self.label = (label, last_line, column, list_depth)
+        else:
+            self.label = None
+        skip = 0
         if item_line is not None:
-            self.doc.list_items.append(
-                ListItem(inline.strip_inline(content), first, list_depth, self.stack[-1].title)
+            item = ListItem(
+                inline.strip_inline(content),
+                first,
+                list_depth,
+                self.stack[-1].title,
+                content.split("\n", 1)[0].strip(),
             )
+            self.doc.list_items.append(item)
+            for collector in self.collecting:
+                if collector.open and list_depth + 1 == collector.depth and self.label:
+                    collector.open = False  # a sibling label starts a list of its own
+                if collector.open:
+                    collector.items.append(item)
             head = content.split("\n", 1)[0]
             match = _LIST_KEY.fullmatch(head.strip())
             if match and "`" not in match.group(1):
                 value = (match.group(2) or "").strip()
                 column = self._column(first, value) if value else 1
                 self.doc.meta.append(MetaLine(match.group(1).strip(), value, first, column, "list"))
-                return
+                skip = 1  # later lines of the item may still be bold metadata lines
         if "**" in content:
             for offset, text in enumerate(content.split("\n")):
+                if offset < skip:
+                    continue
                 found = _split_meta(text)
                 if found:
                     key, value, _ = found
@@ -292,6 +350,8 @@ class _Builder:
             kind = tok.type
             if tok.level == 0 and kind in _CONTENT_BLOCKS:
                 self.stack[-1].blocks += 1
+            if kind in _LABEL_BREAKERS:
+                self.label = None
             if kind == "heading_open":
                 self.heading(tokens, i)
                 i += 3
@@ -301,7 +361,19 @@ class _Builder:
                 continue
             if kind in ("bullet_list_open", "ordered_list_open"):
                 list_depth += 1
+                if self.label is not None and tokens[i - 1].type == "paragraph_close":
+                    text, line, column, _ = self.label
+                    collector = _Collector(text, line, column, list_depth, self.stack[-1].title)
+                    self.collecting.append(collector)
+                self.label = None
             elif kind in ("bullet_list_close", "ordered_list_close"):
+                if self.collecting and self.collecting[-1].depth == list_depth:
+                    done = self.collecting.pop()
+                    self.doc.label_lists.append(
+                        LabelList(
+                            done.label, done.line, done.column, tuple(done.items), done.section
+                        )
+                    )
                 list_depth -= 1
             elif kind == "list_item_open":
                 assert tok.map is not None

@@ -2,34 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
-#: Canonical role name -> the other spellings of FORMATS.md's role table.
-ROLE_ALIASES: dict[str, tuple[str, ...]] = {
-    "Product Owner": ("PO",),
-    "System Analyst": ("SA",),
-    "Chief Architect": ("CA",),
-    "Executive Assistant": ("EA",),
-    "QA/SET": ("QA", "SET"),
-    "DevOps/SRE": ("DevOps", "SRE"),
-    "Technical Lead": ("TL",),
-    "Scrum Master": ("SM",),
-    "Developer Helper": (),
-    "Business Coach": (),
-    "Technical Support Agent": (),
-}
+from lanelint.linter.protocol.values import read_items, read_value
+from lanelint.linter.protocol.vocabulary.roles import LANE_TYPES, ROLE_ALIASES, ROLE_VARIANTS
 
-#: Lane types of protocol section 2: letter -> (name, owning roles).
-LANE_TYPES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "A": ("requirements/architecture", ("Product Owner", "System Analyst", "Chief Architect")),
-    "B": ("implementation", ("Executive Assistant",)),
-    "C": ("quality", ("QA/SET",)),
-    "D": ("operations", ("DevOps/SRE",)),
-    "E": ("orchestration", ("Technical Lead", "Scrum Master")),
-}
-
-_SEPARATORS = re.compile(r"(?:(?<!\s)\s+)?(?:\+|,|;|&|\band\b)\s*", re.IGNORECASE)
+__all__ = ["LANE_TYPES", "ROLE_ALIASES", "RoleBook", "lane_type_name", "lane_type_of"]
 
 
 def _key(text: str) -> str:
@@ -45,13 +23,22 @@ class RoleBook:
             table[_key(canonical)] = canonical
             for alias in aliases:
                 table[_key(alias)] = canonical
+        for variant, target in ROLE_VARIANTS.items():
+            table.setdefault(_key(variant), target)
         for alias, target in (extra_aliases or {}).items():
             table[_key(alias)] = table.get(_key(target), target)
         self._table = table
 
     def canonical(self, text: str) -> str | None:
-        """The canonical name of one role spelling, or ``None`` when it is no known role."""
-        return self._table.get(_key(text))
+        """The canonical name of one role spelling, or ``None`` when it is no known role.
+
+        The value grammar applies: ``Executive Assistant (Alice)``, ``EA — backend`` and
+        ``**EA**`` are all the Executive Assistant.
+        """
+        found = self._table.get(_key(text))
+        if found is None and text:
+            found = self._table.get(_key(read_value(text).core))
+        return found
 
     def split(self, text: str) -> tuple[list[str], list[str]]:
         """``(canonical roles, unknown parts)`` of a cell naming one or several owners.
@@ -61,14 +48,13 @@ class RoleBook:
         cleaned = text.replace("`", "").strip()
         if not cleaned:
             return [], []
-        whole = self.canonical(cleaned)
+        whole = self.canonical(cleaned) or self.canonical(read_value(cleaned).core)
         if whole:
             return [whole], []
         known: list[str] = []
         unknown: list[str] = []
-        for part in _SEPARATORS.split(cleaned):
-            if not part.strip():
-                continue
+        for item in read_items(cleaned):
+            part = item.core
             role = self.canonical(part)
             if role is None and "/" in part:
                 pieces = [self.canonical(p) for p in part.split("/")]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone
 
+from lanelint.linter.protocol.values import read_value
+
 _STAMP = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})"
     r"(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?"
@@ -35,6 +37,21 @@ def _offset(zone: str) -> timezone:
     return timezone(delta)
 
 
+def _qualified(text: str) -> re.Match[str] | None:
+    """A timestamp with notes: ``2026-02-16 10:00 (UTC+3)``, ``2026-02-16 10:00 UTC ✅``.
+
+    A zone in parentheses is the timestamp's zone; any other note is dropped.
+    """
+    value = read_value(text)
+    if not value.core:
+        return None
+    for qualifier in value.qualifiers:
+        match = _STAMP.fullmatch(f"{value.core} {qualifier}")
+        if match and match.group(7):
+            return match
+    return _STAMP.fullmatch(value.core)
+
+
 def parse_timestamp(text: str, *, require_time: bool = False) -> datetime | None:
     """A timezone-aware UTC datetime, or ``None`` when ``text`` is not a timestamp.
 
@@ -44,6 +61,8 @@ def parse_timestamp(text: str, *, require_time: bool = False) -> datetime | None
     """
     cleaned = text.strip().strip("`").strip()
     match = _STAMP.fullmatch(cleaned)
+    if not match:
+        match = _qualified(cleaned)
     if not match:
         return None
     year, month, day, hour, minute, second, zone = match.groups()

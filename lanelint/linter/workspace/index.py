@@ -45,6 +45,9 @@ from lanelint.linter.protocol.artifacts.stamp import PreflightStamp
 from lanelint.linter.protocol.artifacts.task_file import TaskNote
 from lanelint.linter.protocol.roles import RoleBook, lane_type_of
 from lanelint.linter.protocol.timestamps import parse_timestamp
+from lanelint.linter.protocol.values import status_state
+from lanelint.linter.protocol.vocabulary import statuses
+from lanelint.linter.workspace.briefs import brief_lanes
 from lanelint.linter.workspace.repository import RepositoryFiles
 from lanelint.linter.workspace.summary import (
     DocumentSummary,
@@ -55,10 +58,8 @@ from lanelint.linter.workspace.summary import (
     summarize,
 )
 
-ACTIVE_STATUSES = frozenset(
-    {"active", "in progress", "in-progress", "running", "wip", "started", "doing", "ongoing"}
-)
-DONE_STATUSES = frozenset({"done", "merged", "closed", "accepted", "complete", "completed"})
+#: The fields a brief gives its lane (a brief is read as a one-row lane plan).
+_BRIEF_COLUMNS = ("lane", "task", "owner", "files")
 #: Integration order of protocol section 7, by lane type.
 INTEGRATION_RANK = {"A": 0, "B": 1, "C": 2, "D": 3}
 #: Cache key of the baseline made of every document's baseline sections (no batch has it).
@@ -77,15 +78,16 @@ def lane_key(text: str) -> str:
 
 
 def is_active(status: str) -> bool:
-    return status in ACTIVE_STATUSES
+    """Whether a status cell means the lane is active (``in progress (day 2)`` does)."""
+    return status_state(status) == statuses.ACTIVE
 
 
 def is_blocked(status: str) -> bool:
-    return status.startswith("blocked")
+    return status_state(status) == statuses.BLOCKED
 
 
 def is_done(status: str) -> bool:
-    return status in DONE_STATUSES
+    return status_state(status) == statuses.DONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +154,8 @@ class Batch:
     rows: list[RowRef] = field(default_factory=list)
     #: Every document that writes a lane plan of the batch, in run order.
     paths: list[str] = field(default_factory=list)
+    #: Lanes that only dispatch briefs describe (see :mod:`lanelint.linter.workspace.briefs`).
+    briefs: list[LaneRef] = field(default_factory=list)
 
 
 @dataclass
@@ -229,6 +233,10 @@ class WorkspaceIndex:
             for lane in self._lanes_named(item.batch, item.item.lane, item.item.task):
                 self._escalations.setdefault(lane.ident, []).append(item)
 
+    def documents_of(self, batch_id: str) -> list[DocumentSummary]:
+        """Every document that declares the batch (or, without a batch id, is it)."""
+        return self._documents_of_batch.get(batch_id, [])
+
     # -- building ------------------------------------------------------------------------
     def _add(self, document: DocumentSummary) -> None:
         path = document.path
@@ -248,6 +256,15 @@ class WorkspaceIndex:
                 ref = LaneRef(path, batch, plan, lane, kind, (batch, key(lane.id)), key(lane.task))
                 entry.lanes.append(ref)
                 self.lanes.append(ref)
+        for lane in brief_lanes(document, self.roles):
+            batch = document.batch_at(lane.line) or path
+            entry = self.batches.get(batch)
+            if entry is None:
+                entry = self.batches[batch] = Batch(batch, path, lane.line)
+            kind = next((t for t in map(lane_type_of, lane.owners) if t), None)
+            plan = PlanFact(lane.line, lane.line, _BRIEF_COLUMNS, (lane,), batch, ())
+            ident = (batch, key(lane.id))
+            entry.briefs.append(LaneRef(path, batch, plan, lane, kind, ident, key(lane.task)))
         for ledger in document.ledgers:
             for row in ledger.rows:
                 batch = ledger.batch or path

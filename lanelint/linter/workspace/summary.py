@@ -37,14 +37,14 @@ from lanelint.linter.protocol.artifacts.lane_plan import (
     Dependency,
     Lane,
     LanePlan,
-    LockAssignment,
     PathClaim,
 )
 from lanelint.linter.protocol.artifacts.ledger import Ledger, LedgerRow
+from lanelint.linter.protocol.artifacts.locks import LockAssignment
 from lanelint.linter.protocol.artifacts.model import Artifacts
 from lanelint.linter.protocol.artifacts.notes import Notes
 from lanelint.linter.protocol.artifacts.stamp import PreflightStamp
-from lanelint.linter.protocol.artifacts.tables import plain
+from lanelint.linter.protocol.artifacts.tables import core
 from lanelint.linter.protocol.artifacts.task_file import TaskNote
 
 #: Metadata keys that name a batch (matched case-insensitively).
@@ -78,6 +78,8 @@ class LaneFact(msgspec.Struct, frozen=True, array_like=True):
     last_update: str
     acceptance: str | None
     columns: tuple[tuple[str, int], ...]
+    #: What the status means (a ``vocabulary.statuses`` state); ``""`` without a status.
+    state: str = ""
 
     def column(self, name: str) -> int:
         """The column of the field ``name`` (``lane``, ``task``, ``status``, ...), else 1."""
@@ -155,6 +157,8 @@ class DocumentSummary(msgspec.Struct, frozen=True, array_like=True):
     baseline_facts: BaselineFacts | None = None
     notes: Notes | None = None
     kinds: tuple[str, ...] = ()
+    #: Every file lock the document records (tables, lists and lines; see ``artifacts.locks``).
+    locks: tuple[LockAssignment, ...] = ()
 
     def batch_at(self, line: int) -> str:
         """The batch id declared around ``line``, else the document's, else ``""``."""
@@ -189,6 +193,7 @@ def _lane(lane: Lane) -> LaneFact:
         lane.last_update,
         lane.acceptance,
         tuple((name, cell.column) for name, cell in lane.cells),
+        lane.state,
     )
 
 
@@ -230,7 +235,7 @@ def batch_marks(document: Document) -> tuple[BatchMark, ...]:
     for item in document.meta:
         if item.key.strip().casefold() not in BATCH_KEYS:
             continue
-        value = plain(item.value)
+        value = core(item.value)
         if not value:
             continue
         around = _enclosing(sections, item.line)
@@ -299,6 +304,7 @@ def summarize(artifacts: Artifacts, document: Document | None = None) -> Documen
         baseline_facts=artifacts.baseline_facts,
         notes=artifacts.notes,
         kinds=tuple(artifacts.kinds),
+        locks=tuple(artifacts.locks),
     )
 
 

@@ -8,21 +8,15 @@ from pathlib import PurePosixPath
 
 from lanelint.linter.markdown import inline
 from lanelint.linter.markdown.document import Document, Section
+from lanelint.linter.protocol.values import read_value
+from lanelint.linter.protocol.vocabulary.sections import GATE_SECTIONS
 
-#: The seven sections, in order, with the spellings accepted for each (compared without
-#: punctuation, spaces or case).
-GATE_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Role confirmation", ("roleconfirmation",)),
-    ("Decisions", ("decisions",)),
-    ("Artifacts", ("artifacts", "artefacts")),
-    ("Traceability", ("traceability",)),
-    ("Implementation handoff", ("implementationhandoff",)),
-    ("Risks / open questions", ("risksopenquestions", "risks", "risksandopenquestions")),
-    ("ADR status", ("adrstatus",)),
-)
+__all__ = ["GATE_SECTIONS"]
 
 _NUMBER = re.compile(r"(\d{1,2})(?:[ \t]*[).:][ \t]*|[ \t]+)")
 _TITLE = re.compile(r"gate[ \t_-]*report\b[ \t]*[:—–-]*[ \t]*(.*)", re.IGNORECASE)
+#: A task id: ``T-101``, ``DG-104``, ``PARALLEL-POLICY-01``.
+_TASK_ID = re.compile(r"[A-Za-z][A-Za-z0-9]{0,20}(?:-[A-Za-z0-9]{1,20}){0,4}-\d{1,6}")
 _FILE_DATE = re.compile(r"_\d{4}-\d{2}-\d{2}$")
 _ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -61,7 +55,7 @@ class GateReport:
 
 def section_index(heading: str) -> tuple[int | None, int | None]:
     """``(canonical index 0-6 or None, written number or None)`` of a section heading."""
-    text = heading.strip()
+    text = read_value(heading).core or heading.strip()
     number: int | None = None
     match = _NUMBER.match(text)
     if match:
@@ -74,27 +68,74 @@ def section_index(heading: str) -> tuple[int | None, int | None]:
     return None, number
 
 
-def is_gate_report(document: Document) -> bool:
+def title_task(text: str) -> str | None:
+    """The task a gate-report title names, ``""`` for a title naming none, ``None`` for a
+    heading that is no gate-report title.
+
+    Accepted: ``Gate Report: T-101``, ``Gate Report — T-101``, ``Gate Report: T-101 (rework
+    2)``, ``Gate Report — Lane A (T-101)``, ``T-101 — Gate Report``, ``**Gate report** T-101``.
+    """
+    plain = inline.strip_inline(text)
+    match = _TITLE.match(plain)
+    if match and plain.casefold().startswith("gate"):
+        rest = match.group(1)
+    else:
+        words = plain.casefold().replace("_", " ").replace("-", " ").rstrip()
+        if not words.endswith("gate report") or len(words) == len("gate report"):
+            return None
+        rest = plain[: len(plain.rstrip()) - len("gate report")].rstrip(" \t:—–-")
+    value = read_value(rest)
+    for candidate in (value.core, *value.qualifiers):
+        found = _TASK_ID.search(candidate)
+        if found:
+            return found.group(0)
+    return value.core.strip("()[]").strip()
+
+
+def _report_heading(document: Document) -> Section | None:
+    """The section the report lives in: the title's, or a ``##`` heading naming a task."""
     title = document.title
-    if title and _TITLE.match(title.text) and title.text.casefold().startswith("gate"):
+    for section in document.root.walk():
+        if section.heading is None or section.level > 2:
+            continue
+        task = title_task(section.title)
+        if task is None:
+            continue
+        if title is not None and section.line == title.line:
+            return section
+        if section.level == 2 and _TASK_ID.search(task) and _has_gate_sections(section):
+            return section
+    return None
+
+
+def _has_gate_sections(section: Section) -> bool:
+    return any(
+        child.level == 3 and section_index(child.title)[0] is not None for child in section.walk()
+    )
+
+
+def is_gate_report(document: Document) -> bool:
+    if _report_heading(document) is not None:
         return True
     return PurePosixPath(document.path).name.casefold().startswith("gate_report")
 
 
-def _task(document: Document) -> str:
-    title = document.title
-    if title:
-        match = _TITLE.match(title.text)
-        if match and match.group(1).strip():
-            return match.group(1).replace("`", "").strip().strip("()[]").strip()
+def _task(document: Document, heading: Section | None) -> str:
+    if heading is not None:
+        task = title_task(heading.title)
+        if task:
+            return task
     stem = PurePosixPath(document.path).stem
     if stem.casefold().startswith("gate_report_"):
         return _FILE_DATE.sub("", stem[len("gate_report_") :])
     return ""
 
 
-def _sections(document: Document) -> list[Section]:
-    """The ``##`` sections of the report, wherever the title sits."""
+def _sections(document: Document, heading: Section | None) -> list[Section]:
+    """The report's sections: one level below its heading (``##`` under a ``#`` title,
+    ``###`` under a ``## Gate Report: T-101`` heading); ``##`` sections otherwise."""
+    if heading is not None and heading.level == 2:
+        return [s for s in heading.walk() if s.level == 3]
     found: list[Section] = []
     for section in document.root.walk():
         if section.level == 2:
@@ -103,11 +144,12 @@ def _sections(document: Document) -> list[Section]:
 
 
 def read_gate_report(document: Document) -> GateReport | None:
-    if not is_gate_report(document):
+    heading = _report_heading(document)
+    if heading is None and not is_gate_report(document):
         return None
     sections = []
     artifact_lines: list[tuple[int, int]] = []
-    for section in _sections(document):
+    for section in _sections(document, heading):
         index, number = section_index(section.title)
         sections.append(
             GateSection(
@@ -135,7 +177,7 @@ def read_gate_report(document: Document) -> GateReport | None:
     title = document.title
     return GateReport(
         line=title.line if title else 1,
-        task=_task(document),
+        task=_task(document, heading),
         sections=tuple(sections),
         artifacts=tuple(claims),
         role=meta("Role"),

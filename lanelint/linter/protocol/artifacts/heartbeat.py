@@ -12,7 +12,13 @@ own template renders it):
   ``Lane:`` field; its task in a ``Task:`` field or as a task id in the heading.
 - Its fields are ``- Key: value`` or ``**Key:** value`` lines under the heading (for a list
   item: ``Key: value`` parts separated by ``;`` or ``|``): ``Status``, ``Blockers``
-  (``Blocker``), ``Next step`` (``Next steps``, ``Next``).
+  (``Blocker``), ``Next step`` (``Next steps``, ``Next``). A field label followed by a list
+  (``- Blockers:`` with a nested bullet) has the list's items as its value.
+- A **heartbeat table**: a table of a heartbeat log, or under a heading containing
+  ``heartbeat``, with a time column (``Time``, ``Timestamp``, ``When``, or ``Date`` with a
+  time in it, or ``Date`` and ``Time`` columns) and columns for the fields above and the lane
+  (``Lane``) or task (``Task``): ``| Time | Lane | Status | Blockers | Next step |``. Each row
+  is an entry.
 
 Example::
 
@@ -28,24 +34,20 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from lanelint.linter.markdown.document import Document, MetaLine
+from lanelint.linter.markdown.document import Document, MetaLine, Table
 from lanelint.linter.protocol.artifacts.mentions import (
     clip,
     first_task_id,
     first_timestamp,
     lane_ids,
 )
+from lanelint.linter.protocol.artifacts.tables import normalise_header
+from lanelint.linter.protocol.vocabulary.labels import (
+    HEARTBEAT_COLUMNS,
+    HEARTBEAT_FIELDS,
+    TIME_HEADERS,
+)
 
-_FIELD_KEYS = {
-    "status": "status",
-    "state": "status",
-    "blockers": "blockers",
-    "blocker": "blockers",
-    "blocked by": "blockers",
-    "next step": "next_step",
-    "next steps": "next_step",
-    "next": "next_step",
-}
 _INLINE_KEY = re.compile(r"([A-Za-z][A-Za-z ]{0,20}):")
 _PARTS = re.compile(r"[;|]")
 
@@ -77,16 +79,42 @@ def is_heartbeat_log(document: Document) -> bool:
     return "heartbeat" in PurePosixPath(document.path).name.casefold()
 
 
-def _fields(meta: list[MetaLine]) -> dict[str, str]:
+def _fields(meta: list[MetaLine], document: Document) -> dict[str, str]:
     out: dict[str, str] = {}
     for item in meta:
         key = " ".join(item.key.casefold().split())
-        name = _FIELD_KEYS.get(key)
+        name = HEARTBEAT_FIELDS.get(key)
         if name is None and key in ("lane", "lane id", "task", "task id", "timestamp", "time"):
             name = key.split()[0]
         if name is not None and name not in out:
-            out[name] = clip(item.value.replace("`", ""))
+            value = item.value
+            if not value.strip():
+                listed = document.label_list_at(item.line)
+                value = "; ".join(entry.text for entry in listed.items) if listed else ""
+            out[name] = clip(value.replace("`", ""))
     return out
+
+
+def _table_entries(table: Table) -> list[Heartbeat]:
+    headers = [normalise_header(cell.text) for cell in table.header]
+    fields = {
+        index: HEARTBEAT_COLUMNS[h] for index, h in enumerate(headers) if h in HEARTBEAT_COLUMNS
+    }
+    times = [index for index, h in enumerate(headers) if h in TIME_HEADERS]
+    if not times or not ({"status", "blockers", "next_step"} & set(fields.values())):
+        return []
+    found = []
+    for row in table.rows:
+        cells = row.cells
+        values: dict[str, str] = {}
+        for index, name in fields.items():
+            if index < len(cells) and name not in values:
+                values[name] = clip(cells[index].text.replace("`", ""))
+        moment = " ".join(cells[i].text for i in times if i < len(cells))
+        entry = _entry(row.line, "", {**values, "timestamp": moment.replace("`", "")})
+        if entry is not None:
+            found.append(entry)
+    return found
 
 
 def _entry(line: int, title: str, fields: dict[str, str]) -> Heartbeat | None:
@@ -121,9 +149,12 @@ def read_heartbeats(document: Document) -> list[Heartbeat]:
             continue
         end = section.children[0].line - 1 if section.children else section.end_line
         meta = [m for m in document.meta if heading.line < m.line <= end]
-        entry = _entry(heading.line, heading.text, _fields(meta))
+        entry = _entry(heading.line, heading.text, _fields(meta, document))
         if entry is not None:
             found.append(entry)
+    for table in document.tables:
+        if log or "heartbeat" in table.section.casefold():
+            found.extend(_table_entries(table))
     if log:
         for item in document.list_items:
             if item.depth != 0:
@@ -136,7 +167,7 @@ def read_heartbeats(document: Document) -> list[Heartbeat]:
             for part in _PARTS.split(head[head.find(stamp) + len(stamp) :]):
                 for match in _INLINE_KEY.finditer(part):
                     key = " ".join(match.group(1).casefold().split())
-                    name = _FIELD_KEYS.get(key, key if key in ("lane", "task") else None)
+                    name = HEARTBEAT_FIELDS.get(key, key if key in ("lane", "task") else None)
                     if name is not None and name not in fields:
                         fields[name] = clip(part[match.end() :].strip(" .,"))
             entry = _entry(item.line, head, fields)

@@ -3,28 +3,40 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from lanelint.linter.markdown import inline
 from lanelint.linter.markdown.document import Cell, Document, Table
-from lanelint.linter.protocol.artifacts.tables import BLANK_VALUES, column_map, plain
+from lanelint.linter.protocol.artifacts.locks import LockAssignment, read_locks
+from lanelint.linter.protocol.artifacts.tables import (
+    BLANK_VALUES,
+    column_map,
+    is_blank,
+    plain,
+    unplaced_headers,
+)
 from lanelint.linter.protocol.roles import RoleBook
+from lanelint.linter.protocol.values import (
+    is_emoji,
+    path_core,
+    read_value,
+    split_items,
+    status_state,
+)
+from lanelint.linter.protocol.vocabulary.dependencies import DEPENDENCY_KINDS
+from lanelint.linter.protocol.vocabulary.headers import LANE_COLUMNS
 
-LANE_COLUMNS: dict[str, frozenset[str]] = {
-    "lane": frozenset({"lane", "lane id"}),
-    "task": frozenset({"task", "task id"}),
-    "owner": frozenset({"role", "role owner", "owner role", "owner", "owners", "owner roles"}),
-    "dependency": frozenset({"dependency", "dependency type", "dependencies"}),
-    "files": frozenset({"locked files", "file scope", "target files", "files"}),
-    "status": frozenset({"status"}),
-    "last_update": frozenset({"last update", "last updated"}),
-    "acceptance": frozenset({"acceptance", "acceptance checks"}),
-}
+__all__ = ["DEPENDENCY_KINDS", "LANE_COLUMNS"]
 
-DEPENDENCY_KINDS = ("none", "soft", "hard")
 _TERM = re.compile(r"(none|soft|hard)[ \t]*(?:\(([^()]{0,400})\))?", re.IGNORECASE)
 _TERM_GLUE = re.compile(r"[\s,;+]*(?:and[\s,;+]*)?", re.IGNORECASE)
 _LANE_SPLIT = re.compile(r"[\s,;+/&]+")
+#: ``hard: A``, ``hard on A, B``, ``soft after lane L1``: a kind, a link, upstream lanes.
+_LINKED = re.compile(
+    r"(soft|hard)(?:[ \t]*:|[ \t]+(?:on|after|from|upon|to)\b)[ \t]*(\S.{0,400})", re.IGNORECASE
+)
+#: An upstream lane id: a letter, a sequence id (``L1``), a short word id (``API``).
+_LANE_ID = re.compile(r"[A-Za-z]|[A-Za-z]{1,4}-?\d{1,3}|[A-Z][A-Z0-9_-]{1,11}")
+_LANE_WORDS = frozenset({"and", "lane", "lanes", "on", "of"})
 _EMPTY_VALUES = BLANK_VALUES
 
 
@@ -69,11 +81,15 @@ def parse_dependency(text: str) -> Dependency:
     Free text such as ``depends on L1`` or ``parallel-safe`` gives a dependency with no terms.
     """
     raw = text.replace("`", "").strip()
+    cleaned = _dependency_text(text)
+    linked = _linked(cleaned)
+    if linked is not None:
+        return Dependency(raw, (linked,), cleaned[:4] == cleaned[:4].lower())
     terms: list[DependencyTerm] = []
     position = 0
     canonical = True
-    for match in _TERM.finditer(raw):
-        gap = raw[position : match.start()]
+    for match in _TERM.finditer(cleaned):
+        gap = cleaned[position : match.start()]
         if _TERM_GLUE.fullmatch(gap) is None:
             return Dependency(raw, (), True)
         word = match.group(1)
@@ -81,12 +97,49 @@ def parse_dependency(text: str) -> Dependency:
         kind = word.lower()
         # ``none (parallel-safe)`` comments on the kind; only soft and hard name upstreams.
         inner = (match.group(2) or "") if kind != "none" else ""
-        lanes = tuple(p for p in _LANE_SPLIT.split(inner) if p and p.casefold() != "and")
+        lanes = tuple(p for p in _LANE_SPLIT.split(inner) if p and p.casefold() not in _LANE_WORDS)
         terms.append(DependencyTerm(kind, lanes))
         position = match.end()
-    if not terms or _TERM_GLUE.fullmatch(raw[position:]) is None:
+    if not terms or _TERM_GLUE.fullmatch(cleaned[position:]) is None:
         return Dependency(raw, (), True)
     return Dependency(raw, tuple(terms), canonical)
+
+
+def _dependency_text(text: str) -> str:
+    """The dependency without its notes: no backticks, emphasis, emoji or trailing dash note.
+
+    Parentheses stay (``hard(A)`` names its upstream there); a parenthesised note after the
+    last term (``hard(A) (waits for criteria)``) goes.
+    """
+    cut = text
+    for offset, part in split_items(text)[-1:]:
+        cut = text[: offset + len(part)]
+    out = []
+    for char in cut.replace("`", ""):
+        if char in "*~" or is_emoji(char):
+            continue
+        out.append(char)
+    cleaned = " ".join("".join(out).split())
+    while cleaned.endswith(")"):
+        opening = cleaned.rfind("(")
+        before = cleaned[:opening].rstrip()
+        if opening < 0 or not before.endswith(")"):
+            break
+        cleaned = before
+    return cleaned
+
+
+def _linked(text: str) -> DependencyTerm | None:
+    """``hard: A`` and ``hard on lane A, B``: a kind, then upstream lane ids after a link."""
+    match = _LINKED.fullmatch(text)
+    if match is None:
+        return None
+    kind = match.group(1)
+    words = [w for w in _LANE_SPLIT.split(match.group(2)) if w]
+    lanes = tuple(w for w in words if w.casefold() not in _LANE_WORDS)
+    if not lanes or not all(_LANE_ID.fullmatch(w) for w in lanes) or len(lanes) > 6:
+        return None
+    return DependencyTerm(kind.lower(), lanes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +163,8 @@ class Lane:
     last_update: str
     acceptance: str | None
     cells: tuple[tuple[str, Cell], ...]
+    #: What the status means (a ``vocabulary.statuses`` state); ``""`` without a status.
+    state: str = ""
 
     def cell(self, name: str) -> Cell | None:
         for key, cell in self.cells:
@@ -123,15 +178,6 @@ class Lane:
 
 
 @dataclass(frozen=True, slots=True)
-class LockAssignment:
-    """A recorded file lock owner: ``- Lock owner: `AGENTS.md` -> Lane A``."""
-
-    paths: tuple[str, ...]
-    owner: str
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
 class LanePlan:
     line: int
     end_line: int
@@ -139,6 +185,8 @@ class LanePlan:
     lanes: tuple[Lane, ...]
     batch_id: str
     locks: tuple[LockAssignment, ...]
+    #: Header cells lanelint cannot place (no field, no known free-text column).
+    unplaced: tuple[Cell, ...] = ()
 
     def lane(self, lane_id: str) -> Lane | None:
         wanted = lane_id.casefold()
@@ -149,43 +197,39 @@ class LanePlan:
 
 
 def _files(cell: Cell | None) -> tuple[PathClaim, ...]:
+    """The paths of a files cell: `` `a.md`, `b/*` ``, ``src/api.py (handlers only)``,
+    ``src/api.py; src/db.py``, ``spec/requirements.md:10-40``. Qualifiers are not paths."""
     if cell is None:
         return ()
-    spans = inline.code_spans(cell.text)
-    if spans:
-        claims = []
-        for text, offset in spans:
-            for part in text.split(","):
-                path = part.strip()
-                if path and path.casefold() not in _EMPTY_VALUES:
-                    claims.append(PathClaim(path, cell.line, cell.column + offset))
-        return tuple(claims)
     claims = []
-    for part in cell.text.split(","):
-        path = plain(part)
-        if path and path.casefold() not in _EMPTY_VALUES and " " not in path:
-            claims.append(PathClaim(path, cell.line, cell.column))
+    for offset, part in split_items(cell.text):
+        value = read_value(part)
+        if value.blank:
+            continue
+        column = cell.column + offset + value.start
+        pieces = value.core.split(",") if value.code else [value.core]
+        for piece in pieces:
+            path = path_core(piece.strip())
+            if path and path.casefold() not in _EMPTY_VALUES and " " not in path:
+                claims.append(PathClaim(path, cell.line, column))
     return tuple(claims)
 
 
-def _locks(document: Document) -> tuple[LockAssignment, ...]:
-    locks: list[LockAssignment] = []
-    for item in document.meta:
-        if "lock" in item.key.casefold() and "owner" in item.key.casefold():
-            paths = tuple(text for text, _ in inline.code_spans(item.value))
-            owner = item.value
-            for path in paths:
-                owner = owner.replace(f"`{path}`", " ")
-            owner = owner.replace("->", " ").replace("→", " ").strip(" :-,")
-            locks.append(LockAssignment(paths, owner, item.line))
-    return tuple(locks)
-
-
 def batch_id(document: Document) -> str:
+    """The ``Batch id`` metadata's core value (`` `B-1` (sprint 5) `` is ``B-1``), else the path."""
     item = document.meta_value("Batch id", "Batch", "Batch ID")
     if item:
-        return plain(item.value)
+        return read_value(item.value).core or plain(item.value)
     return document.path
+
+
+def lane_id(text: str) -> str:
+    """A lane cell's id: ``**A**``, ``A (API)`` and ``Lane A`` are all ``A``."""
+    core = read_value(text).core
+    head, _, rest = core.partition(" ")
+    if head.casefold() == "lane" and rest.strip():
+        return rest.strip()
+    return core
 
 
 def read_lane_plans(document: Document, roles: RoleBook) -> list[LanePlan]:
@@ -196,8 +240,9 @@ def read_lane_plans(document: Document, roles: RoleBook) -> list[LanePlan]:
         if "lane" not in columns or "owner" not in columns:
             continue
         if locks is None:
-            locks = _locks(document)
-        plans.append(_plan(table, columns, roles, batch_id(document), locks))
+            locks = read_locks(document)
+        plan = _plan(table, columns, roles, batch_id(document), locks)
+        plans.append(replace(plan, unplaced=unplaced_headers(table, LANE_COLUMNS)))
     return plans
 
 
@@ -218,20 +263,25 @@ def _plan(
             cell = cells.get(name)
             return plain(cell.text) if cell else ""
 
+        def core(name: str, cells: dict[str, Cell] = cells) -> str:
+            cell = cells.get(name)
+            return read_value(cell.text).core if cell else ""
+
         owner_text = text("owner")
         owners, unknown = roles.split(owner_text)
         dep_cell = cells.get("dependency")
         lanes.append(
             Lane(
-                id=text("lane"),
+                id=lane_id(cells["lane"].text) if "lane" in cells else "",
                 line=row.line,
-                task=text("task"),
+                task=core("task") if not is_blank(text("task")) else text("task"),
                 owner_text=owner_text,
                 owners=tuple(owners),
                 unknown_owners=tuple(unknown),
                 dependency=parse_dependency(dep_cell.text) if dep_cell else None,
                 files=_files(cells.get("files")),
-                status=text("status").casefold(),
+                status=core("status").casefold(),
+                state=status_state(cells["status"].text) if "status" in cells else "",
                 last_update=text("last_update"),
                 acceptance=text("acceptance") if "acceptance" in columns else None,
                 cells=tuple(cells.items()),

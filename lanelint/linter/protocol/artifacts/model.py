@@ -16,6 +16,7 @@ from lanelint.linter.protocol.artifacts.gate_report import GateReport, read_gate
 from lanelint.linter.protocol.artifacts.heartbeat import Heartbeat, read_heartbeats
 from lanelint.linter.protocol.artifacts.lane_plan import LanePlan, read_lane_plans
 from lanelint.linter.protocol.artifacts.ledger import Ledger, read_ledgers
+from lanelint.linter.protocol.artifacts.locks import LockAssignment, read_locks
 from lanelint.linter.protocol.artifacts.notes import Notes, read_notes
 from lanelint.linter.protocol.artifacts.placeholders import (
     Placeholder,
@@ -44,6 +45,8 @@ class Artifacts:
     baseline_facts: BaselineFacts | None = None
     task_notes: list[TaskNote] = field(default_factory=list)
     notes: Notes | None = None
+    #: The file locks the document records (lane plans carry the same in ``plan.locks``).
+    locks: tuple[LockAssignment, ...] = ()
 
     @property
     def kinds(self) -> list[str]:
@@ -76,7 +79,7 @@ def extract(document: Document, roles: RoleBook) -> Artifacts:
     if is_template_path(document.path):
         return Artifacts(path=document.path, is_template=True)
     gate_report = read_gate_report(document)
-    return Artifacts(
+    artifacts = Artifacts(
         path=document.path,
         stamps=read_stamps(document),
         lane_plans=read_lane_plans(document, roles),
@@ -89,4 +92,6 @@ def extract(document: Document, roles: RoleBook) -> Artifacts:
         baseline_facts=read_baseline_facts(document),
         task_notes=read_task_notes(document, gate_report is not None),
         notes=read_notes(document, roles),
+        locks=read_locks(document),
     )
+    return artifacts

@@ -8,13 +8,24 @@ None of these has a template; lanelint recognises them in this forgiving shape:
 - **Assumption tags**: every ``[ASSUMPTION]`` (section 6) in the text.
 - **TL overrides** (section 5): a metadata line whose key contains ``override``
   (``- TL override: lane B may edit `AGENTS.md` until 12:00``). It covers the lanes and
-  tasks named in it.
+  tasks named in it. Not an override: a request nobody granted (``Override request: lane
+  C``), one refused (``Override request: lane C (denied by TL)``, ``TL override: rejected``)
+  and one granted by another role (``SM override: ...``, ``Override: lane B (by SM)``).
 - **Approvals** (section 10): a metadata line whose key contains ``approv``
   (``**CA approval:** lane B, `db/schema.sql` (ADR-7)``, ``- Approved by: Chief Architect``).
-  Its roles are those named in the key and the value.
+  Its roles are those named in the key and the value. Not an approval: one whose value or
+  key states another outcome (``CA approval: pending``, ``rejected for lane B``,
+  ``requested``, ``not approved``, ``TBD``).
 - **Push records** (section 8): a metadata line whose key contains ``push``
-  (``- Pushed: `a1b2c3d..e4f5a6b```) and the commit ids and ranges in its value.
-- **Rebase notes** (section 8): every line that mentions ``rebase``/``rebased``.
+  (``- Pushed: `a1b2c3d..e4f5a6b```) and the commit ids and ranges in its value; and the
+  rows of a push table (a table under a heading about pushes, or with a ``Pushed`` column)
+  with their commit cells. A line or row that says the push is pending or planned is not a
+  push.
+- **Rebase notes** (section 8): every line that mentions ``rebase``/``rebased`` as done. A
+  reminder or an intention is not a rebase: ``Reminder: lane B must rebase``, ``B needs to
+  rebase``, ``rebase pending``, ``not rebased yet``.
+- **Assumption tags** that are resolved are not recorded: ``~~[ASSUMPTION] ...~~``,
+  ``[ASSUMPTION-RESOLVED]``, ``[ASSUMPTION: resolved]``, ``[ASSUMPTION] ... resolved``.
 """
 
 from __future__ import annotations
@@ -23,10 +34,27 @@ import re
 from dataclasses import dataclass
 
 from lanelint.linter.markdown import inline
-from lanelint.linter.markdown.document import Document
+from lanelint.linter.markdown.document import Document, Table
 from lanelint.linter.protocol.artifacts.mentions import clip, roles_in
-from lanelint.linter.protocol.artifacts.tables import plain
+from lanelint.linter.protocol.artifacts.tables import core, normalise_header, plain
 from lanelint.linter.protocol.roles import RoleBook
+from lanelint.linter.protocol.vocabulary.labels import (
+    APPROVAL_KEY_WORD,
+    OVERRIDE_KEY_WORD,
+    PUSH_KEY_WORD,
+)
+from lanelint.linter.protocol.vocabulary.outcomes import (
+    APPROVED,
+    is_granted,
+    is_resolved_assumption,
+    is_undone,
+    outcome_of,
+)
+
+TECHNICAL_LEAD = "Technical Lead"
+_GRANTED_BY = re.compile(
+    r"\b(?:by|from)[ \t]{1,3}(?:the[ \t]{1,3})?([A-Za-z/ ]{2,40})", re.IGNORECASE
+)
 
 _COMMITS = re.compile(
     r"(?<![0-9A-Za-z])[0-9a-fA-F]{7,40}(?:\.\.\.?[0-9a-fA-F]{7,40})?(?![0-9A-Za-z])"
@@ -64,10 +92,62 @@ def _assumptions(document: Document) -> tuple[Note, ...]:
         return ()
     found = []
     for number, line in enumerate(document.lines, start=1):
-        match = _TAG.search(line)
-        if match is not None:
-            found.append(Note(number, match.start() + 1, "", clip(line)))
+        for match in _TAG.finditer(line):
+            if not is_resolved_assumption(line, match.start()):
+                found.append(Note(number, match.start() + 1, "", clip(line)))
+                break
     return tuple(found)
+
+
+def _is_tl_override(key: str, value: str, roles: RoleBook) -> bool:
+    """Whether an override line is granted, and by the Technical Lead (or by nobody named).
+
+    The roles named in the key decide (``SM override``); else a ``by <role>`` in the value
+    (``Override: lane B (approved by SM)``); a line naming no role is taken as written.
+    """
+    if not is_granted(key, value):
+        return False
+    named = roles_in(key, roles)
+    if not named:
+        by = _GRANTED_BY.search(value)
+        named = roles_in(by.group(1), roles) if by else ()
+    return not named or TECHNICAL_LEAD in named
+
+
+def _pushed(key: str, value: str) -> bool:
+    """A push line records a push unless it states another outcome: ``Push: pending``."""
+    return outcome_of(key) is None and outcome_of(value) in (None, APPROVED)
+
+
+def _rebase_done(line: str) -> bool:
+    return any(not is_undone(line, m.start(), m.end()) for m in _REBASE.finditer(line))
+
+
+def _is_push_table(table: Table) -> bool:
+    headers = [normalise_header(cell.text) for cell in table.header]
+    if any(header in ("verdict", "status of verdict") for header in headers):
+        return False  # an acceptance ledger
+    if PUSH_KEY_WORD in table.section.casefold():
+        return True
+    return any(header.startswith(PUSH_KEY_WORD) for header in headers)
+
+
+def _push_rows(document: Document) -> list[Note]:
+    """Rows of push tables: ``| Pushed | Commits |`` or any table under ``## Pushes``."""
+    found: list[Note] = []
+    for table in document.tables:
+        if not _is_push_table(table):
+            continue
+        for row in table.rows:
+            text = " | ".join(cell.text for cell in row.cells)
+            words = " ".join(c.text for c in row.cells if not _COMMITS.search(c.text))
+            if outcome_of(words) not in (None, APPROVED):
+                continue  # "pending", "planned": not pushed yet
+            refs = tuple(ref for cell in row.cells for ref in _COMMITS.findall(cell.text))
+            if refs:
+                column = next((c.column for c in row.cells if _COMMITS.search(c.text)), 1)
+                found.append(Note(row.line, column, "push", clip(text), (), refs))
+    return found
 
 
 def read_notes(document: Document, roles: RoleBook) -> Notes:
@@ -80,24 +160,27 @@ def read_notes(document: Document, roles: RoleBook) -> Notes:
     overrides, approvals, pushes = [], [], []
     for item in document.meta:
         key = item.key.casefold()
-        if "override" in key:
-            note = Note(item.line, item.column, item.key, clip(item.value))
-            overrides.append(note)
-        elif "approv" in key:
-            named = roles_in(f"{item.key} {item.value}", roles)
-            approvals.append(Note(item.line, item.column, item.key, clip(item.value), named))
-        elif "push" in key:
+        if OVERRIDE_KEY_WORD in key:
+            if _is_tl_override(item.key, item.value, roles):
+                note = Note(item.line, item.column, item.key, clip(item.value))
+                overrides.append(note)
+        elif APPROVAL_KEY_WORD in key:
+            if is_granted(item.key, item.value):
+                named = roles_in(f"{item.key} {item.value}", roles)
+                approvals.append(Note(item.line, item.column, item.key, clip(item.value), named))
+        elif PUSH_KEY_WORD in key and _pushed(item.key, item.value):
             refs = tuple(_COMMITS.findall(item.value))
             pushes.append(Note(item.line, item.column, item.key, clip(item.value), (), refs))
+    pushes.extend(_push_rows(document))
     rebases: tuple[Note, ...] = ()
     if _REBASE.search(document.text):
         rebases = tuple(
             Note(number, 1, "", clip(line))
             for number, line in enumerate(document.lines, start=1)
-            if _REBASE.search(line)
+            if _REBASE.search(line) and _rebase_done(line)
         )
     return Notes(
-        batch=plain(batch_item.value) if batch_item else "",
+        batch=core(batch_item.value) if batch_item else "",
         baseline_sources=sources,
         baseline_source_line=source.line if source else 0,
         assumptions=_assumptions(document),

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from importlib import resources
 
 from lanelint.linter.markdown.document import Document, Fence
+from lanelint.linter.protocol.values import read_value
+from lanelint.linter.protocol.vocabulary import placeholders
 
 STAMP_MARKER = "PREFLIGHT STAMP"
 _CHECK = re.compile(r"(\d{1,2})\)[ \t]*([^:\n]{1,120}):[ \t]*(.*)")
 _FIELD = re.compile(r"([A-Za-z][A-Za-z0-9 ()/_-]{0,60}):[ \t]*(.*)")
-_PLACEHOLDER = re.compile(r"<([^<>\n]{1,400})>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,15 @@ class StampEntry:
     line: int
     column: int
     number: int | None = None
+
+    @property
+    def core(self) -> str:
+        """The value without qualifiers: ``PASS (AGENTS.md loaded)`` is ``PASS``."""
+        return read_value(self.value).core
+
+    @property
+    def qualifiers(self) -> tuple[str, ...]:
+        return read_value(self.value).qualifiers
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +134,7 @@ def read_stamps(document: Document) -> list[PreflightStamp]:
 
 
 def _spec(key: str, value: str, number: int | None) -> FieldSpec | None:
-    match = _PLACEHOLDER.fullmatch(value.strip())
+    match = placeholders.PLACEHOLDER.fullmatch(value.strip())
     if not match:
         return None
     inner = match.group(1)

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
-from lanelint.linter.markdown.document import Table
+from lanelint.linter.markdown.document import Cell, Table
+from lanelint.linter.protocol.values import header_key, read_value
+from lanelint.linter.protocol.vocabulary.blanks import BLANK_WORDS
+from lanelint.linter.protocol.vocabulary.headers import (
+    FREE_TEXT_COLUMNS,
+    LANE_COLUMNS,
+    LEDGER_COLUMNS,
+)
 
-_PARENS = re.compile(r"\([^()]*\)")
+_ALL_HEADERS = (*LANE_COLUMNS.values(), *LEDGER_COLUMNS.values())
 
-#: Cell values that say "nothing here yet": a lane with task ``TBD`` has no task.
-BLANK_VALUES = frozenset({"", "-", "--", "—", "–", "n/a", "na", "none", "tbd", "todo", "?", "…"})
+#: Cell values that say "nothing here yet" (the vocabulary's blank stand-ins).
+BLANK_VALUES = BLANK_WORDS
 
 
 def normalise_header(text: str) -> str:
     """Lower case, no backticks, nothing in parentheses, single spaces."""
-    text = _PARENS.sub(" ", text.replace("`", ""))
-    return " ".join(text.replace("*", "").split()).casefold()
+    return header_key(text)
 
 
 def column_map(table: Table, names: Mapping[str, frozenset[str]]) -> dict[str, int]:
@@ -31,11 +36,32 @@ def column_map(table: Table, names: Mapping[str, frozenset[str]]) -> dict[str, i
     return found
 
 
+def unplaced_headers(table: Table, names: Mapping[str, frozenset[str]]) -> tuple[Cell, ...]:
+    """The header cells of ``table`` that name no field of ``names`` and no header the
+    vocabulary knows (another table kind's, or a free-text column such as ``Notes``)."""
+    unplaced = []
+    for cell in table.header:
+        header = normalise_header(cell.text)
+        if not header or header in FREE_TEXT_COLUMNS:
+            continue
+        if any(header in variants for variants in names.values()):
+            continue
+        if any(header in variants for variants in _ALL_HEADERS):
+            continue
+        unplaced.append(cell)
+    return tuple(unplaced)
+
+
 def is_blank(text: str | None) -> bool:
     """Whether a cell value is empty or one of the usual stand-ins for nothing (``TBD``, ``-``)."""
-    return text is None or plain(text).casefold() in BLANK_VALUES
+    return text is None or read_value(text).blank
 
 
 def plain(text: str) -> str:
     """A cell's value without backticks or surrounding emphasis."""
     return text.replace("`", "").strip().strip("*_").strip()
+
+
+def core(text: str) -> str:
+    """A cell's core value: no qualifiers, backticks or emphasis (see ``protocol.values``)."""
+    return read_value(text).core

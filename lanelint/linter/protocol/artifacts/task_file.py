@@ -1,17 +1,29 @@
-"""Task files and dispatch briefs (protocol section 4): where a lane's acceptance checks live.
+"""Task files and dispatch briefs (protocol sections 4, 5): a lane's checks and files.
 
-A lane's acceptance checks may live outside its lane table (FORMATS.md, "Lane plan"):
+A lane's acceptance checks (and, for a lane with no table row, its files) may live outside
+its lane table:
 
 - in the **task's own file**: a document whose ``Task:`` / ``Task id:`` metadata, title
   (``# T-101: Build the API``, ``# Task T-101``) or file name (``T-101.md``,
   ``T-101_api.md``) names the task. Gate reports are not task files.
-- in a **dispatch brief headed by the task id**: a ``##``-or-deeper heading that starts with
-  the task id, optionally after ``Brief``, ``Task`` or ``Dispatch brief``
-  (``## T-101 - Build the API``, ``### Brief: T-101``).
+- in a **dispatch brief**: a ``##``-or-deeper heading that names the task id, in any of the
+  shapes teams write: ``## T-101 - Build the API``, ``### T-201 (System Analyst + Product
+  Owner)``, ``## Brief for T-102 (API)``, ``### Brief: T-101``, ``## Dispatch brief T-101``,
+  ``## Lane B — T-102``, ``## Lane L2: `DG-106```, ``## Task T-103``.
 
-Either has acceptance checks when it holds a section headed ``Acceptance``, ``Acceptance
-checks`` or ``Acceptance criteria`` with content, or an ``Acceptance...:`` metadata line with
-a value.
+Either has acceptance checks when it holds, with content:
+
+- a section headed ``Acceptance``, ``Acceptance checks``, ``Acceptance criteria``,
+  ``Definition of done`` or ``Done when`` (numbered or not);
+- an ``Acceptance...:`` metadata line with a value (``**Acceptance:** tests green``,
+  ``- Acceptance checks: tests green``);
+- such a label followed by a list (``Acceptance:`` then bullets, ``**Acceptance:**`` then
+  bullets, ``- Acceptance checks:`` with nested bullets).
+
+A brief also records its lane (``Lane B`` in the heading or a ``Lane:`` line), its owner (a
+role in parentheses in the heading, or an ``Owner:`` / ``Role:`` line) and its files: paths
+in backticks after a ``Files in scope:`` / ``File scope:`` / ``Files:`` / ``Target files:``
+label, on the same line or as the list that follows it.
 """
 
 from __future__ import annotations
@@ -22,12 +34,36 @@ from pathlib import PurePosixPath
 
 from lanelint.linter.markdown.document import Document, Section
 from lanelint.linter.protocol.artifacts.mentions import TASK_ID, first_task_id
+from lanelint.linter.protocol.artifacts.tables import is_blank
+from lanelint.linter.protocol.values import path_core, read_value, split_items
+from lanelint.linter.protocol.vocabulary.labels import (
+    BRIEF_LEADS,
+    is_acceptance_label,
+    is_file_scope_label,
+    is_lane_label,
+    is_owner_label,
+)
 
+_LEADS = "|".join(re.escape(lead).replace(r"\ ", r"[ \t]{1,3}") for lead in BRIEF_LEADS)
 _BRIEF = re.compile(
-    r"[ \t]*+(?:(?:(?:dispatch[ \t]{1,3})?brief|task)[ \t]*+)?(?:[:#—–-][ \t]*+)?`?"
-    + TASK_ID.pattern,
+    r"[ \t]*+(?:(?:" + _LEADS + r")[ \t]*+)?"
+    r"(?:[:#—–-][ \t]*+)?"
+    r"(?:lane[ \t]{1,3}`?(?P<lane>[A-Z][0-9]{0,3})`?[ \t]*+(?:[:—–·|(-][ \t]*+)?)?"
+    r"(?:(?:" + _LEADS + r")[ \t]*+(?:[:#—–-][ \t]*+)?)?"
+    r"`?(?<![A-Za-z0-9_-])(?P<task>[A-Za-z][A-Za-z0-9]{0,23}(?:-[A-Za-z0-9]{1,23}){1,5})",
     re.IGNORECASE,
 )
+_EXPLICIT = re.compile(r"\b(?:brief|lane|dispatch)\b", re.IGNORECASE)
+_OWNER_PARENS = re.compile(r"\(([^()]{1,120})\)")
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeClaim:
+    """A path (or glob) a brief claims, where it is written."""
+
+    path: str
+    line: int
+    column: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +74,12 @@ class TaskNote:
     line: int
     kind: str
     acceptance_line: int | None
-
-
-def _is_acceptance_heading(text: str) -> bool:
-    return text.casefold().lstrip("0123456789.) ").startswith("acceptance")
+    lane: str = ""
+    owner_text: str = ""
+    files: tuple[ScopeClaim, ...] = ()
+    #: The heading says it is a brief or a lane (``Brief for T-1``, ``Lane B — T-1``), not
+    #: only a task id (``## T-1 - API``).
+    explicit: bool = False
 
 
 def _acceptance(document: Document, section: Section) -> int | None:
@@ -49,18 +87,86 @@ def _acceptance(document: Document, section: Section) -> int | None:
         if child is section and section.heading is not None:
             continue
         heading = child.heading
-        if heading is not None and _is_acceptance_heading(heading.text) and child.has_content():
+        if heading is not None and is_acceptance_label(heading.text) and child.has_content():
             return heading.line
     start = section.line
     end = section.end_line
     for item in document.meta:
-        if (
-            start <= item.line <= end
-            and item.key.casefold().startswith("acceptance")
-            and item.value
-        ):
+        if start <= item.line <= end and is_acceptance_label(item.key) and not is_blank(item.value):
             return item.line
+    for found in document.label_lists:
+        if start <= found.line <= end and is_acceptance_label(found.label) and found.items:
+            return found.line
     return None
+
+
+def _claims(text: str, line: int, column: int) -> list[ScopeClaim]:
+    """The paths of a value: `` `a.md`, `b/*` ``, ``src/api.py (handlers only)``,
+    ``spec/req.md:10-40``. Qualifiers are not paths; a bare word is a path only with a ``/``
+    or a ``.`` in it."""
+    found: list[ScopeClaim] = []
+    for offset, part in split_items(text):
+        value = read_value(part)
+        if value.blank:
+            continue
+        pieces = value.core.split(",") if value.code else [value.core]
+        for piece in pieces:
+            path = path_core(piece.strip())
+            if not path or " " in path or is_blank(path):
+                continue
+            if value.code or "/" in path or "." in path.strip("."):
+                found.append(ScopeClaim(path, line, column + offset + value.start))
+    return found
+
+
+def _files(document: Document, start: int, end: int) -> tuple[ScopeClaim, ...]:
+    found: list[ScopeClaim] = []
+    for item in document.meta:
+        if start <= item.line <= end and is_file_scope_label(item.key) and item.value:
+            found.extend(_claims(item.value, item.line, item.column))
+    for group in document.label_lists:
+        if not (start <= group.line <= end and is_file_scope_label(group.label)):
+            continue
+        for entry in group.items:
+            column = document.column_of(entry.line, entry.raw[:20], 1)
+            found.extend(_claims(entry.raw, entry.line, column))
+    seen: set[str] = set()
+    unique = []
+    for claim in found:
+        if claim.path not in seen:
+            seen.add(claim.path)
+            unique.append(claim)
+    return tuple(unique)
+
+
+def _brief_fields(document: Document, section: Section, lane: str, title: str) -> TaskNote:
+    end = section.children[0].line - 1 if section.children else section.end_line
+    whole_end = section.end_line
+    owner = ""
+    parens = _OWNER_PARENS.search(title)
+    if parens is not None:
+        owner = parens.group(1).strip()
+    for item in document.meta:
+        if not section.line < item.line <= end:
+            continue
+        if not lane and is_lane_label(item.key):
+            lane = item.value.replace("`", "").strip()
+            lane = lane[5:].strip() if lane.casefold().startswith("lane ") else lane
+        if is_owner_label(item.key) and item.value:
+            owner = item.value.replace("`", "").strip()
+    match = _BRIEF.match(title)
+    task = match.group("task") if match else ""
+    explicit = match is not None and match.start("task") > 0 and _EXPLICIT.search(title) is not None
+    return TaskNote(
+        task,
+        section.line,
+        "brief",
+        _acceptance(document, section),
+        lane,
+        owner,
+        _files(document, section.line, whole_end),
+        explicit,
+    )
 
 
 def _file_task(document: Document) -> str:
@@ -73,7 +179,7 @@ def _file_task(document: Document) -> str:
     if title is not None and title.level == 1:
         match = _BRIEF.match(title.text)
         if match:
-            return match.group(1)
+            return match.group("task")
     stem = PurePosixPath(document.path).stem
     if stem[:5].casefold() in ("task_", "task-"):
         stem = stem[5:]
@@ -83,20 +189,28 @@ def _file_task(document: Document) -> str:
     return ""
 
 
+def brief_task(text: str) -> tuple[str, str] | None:
+    """``(task id, lane id)`` of a brief heading, or ``None`` when it heads no brief."""
+    match = _BRIEF.match(text)
+    if match is None or not any(c.isdigit() for c in match.group("task")):
+        return None
+    return match.group("task"), match.group("lane") or ""
+
+
 def read_task_notes(document: Document, is_gate_report: bool) -> list[TaskNote]:
     notes: list[TaskNote] = []
     if not is_gate_report:
         task = _file_task(document)
         if task:
-            notes.append(TaskNote(task, 1, "file", _acceptance(document, document.root)))
+            root = document.root
+            notes.append(TaskNote(task, 1, "file", _acceptance(document, root), "", "", ()))
     for section in document.root.walk():
         heading = section.heading
         if heading is None or heading.level < 2:
             continue
-        match = _BRIEF.match(heading.text)
-        if match is None or not any(c.isdigit() for c in match.group(1)):
+        found = brief_task(heading.text)
+        if found is None:
             continue
-        notes.append(
-            TaskNote(match.group(1), heading.line, "brief", _acceptance(document, section))
-        )
+        note = _brief_fields(document, section, found[1], heading.text)
+        notes.append(note)
     return notes
