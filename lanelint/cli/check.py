@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from lanelint.cli import fail
+from lanelint.cli.check_usage import conflict, use_color, warn_no_documents
 from lanelint.cli.options import (
     config_file_option,
     isolated_option,
@@ -60,9 +61,15 @@ def _codes(values: tuple[str, ...], option: str = "") -> tuple[str, ...]:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
 @output_file_option("report")
 @click.option(
-    "--color/--no-color", default=None, help="Colour the text report (default: on a terminal)."
+    "--color/--no-color",
+    default=None,
+    help="Colour the text report (default: on a terminal; NO_COLOR and FORCE_COLOR are honoured).",
 )
-@click.option("--statistics", is_flag=True, help="Print the number of findings per code instead.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print the number of findings per code instead (text or json).",
+)
 @click.option(
     "--jobs",
     "-j",
@@ -123,6 +130,21 @@ def check(
     Exit codes: 0 no failing finding, 1 findings at or above the failing severity,
     2 usage or configuration error, 3 incomplete run (an internal error).
     """
+    problem = conflict(
+        output_format=output_format,
+        statistics=statistics,
+        fix=fix,
+        diff=diff,
+        color=color,
+        output_file=output_file,
+        exit_zero=exit_zero,
+        fail_on=fail_on,
+        config_file=config_file,
+        isolated=isolated,
+    )
+    if problem:
+        fail(problem)
+    progress = None
     try:
         stdin = stdin_target(paths, stdin_filename)
         given = [stdin] if stdin not in (None, STDIN) else [p for p in paths if p != STDIN]
@@ -142,11 +164,15 @@ def check(
                 fail("--fix and --diff work on files, not on standard input")
             result = lint_stdin(stdin, config)
         else:
+            from lanelint.linter.report.progress import for_terminal
+
+            progress = for_terminal(sys.stderr, output_format == "text")
             run = Run(
                 config,
                 jobs=jobs if jobs is not None else default_jobs(),
                 use_cache=not no_cache,
             )
+            run.progress = progress
             given = list(paths)
             reported = run.add_targets(given, project_context=config.project_context)
             if fix or diff:
@@ -155,22 +181,27 @@ def check(
                 run_fixes(run, given, diff=diff)
             only = [e.display for e in reported] if config.project_context else None
             result = run.report(only)
+            if not result.files:
+                warn_no_documents(paths)
     except (ConfigError, PathNotFoundError) as exc:
         fail(str(exc))
         return
+    finally:
+        if progress is not None:
+            progress.close()
     if show_files:
         from lanelint.linter.engine.passes import document_class
 
         for document in result.documents:
             taken = document_class(document).describe()
             click.echo(f"{document.path}: {taken}", err=True)
-    use_color = color if color is not None else (output_file is None and sys.stdout.isatty())
+    colored = use_color(color, output_file)
     if statistics:
         from lanelint.linter.report import statistics as stats
 
-        report = (stats.render_json if output_format == "json" else stats.render)(result, use_color)
+        report = (stats.render_json if output_format == "json" else stats.render)(result, colored)
     else:
-        report = renderer(output_format)(result, use_color)
+        report = renderer(output_format)(result, colored)
     if output_file is not None:
         from lanelint.linter.io.writes import write_text_atomic
 
@@ -179,7 +210,7 @@ def check(
         except OSError as exc:
             fail(f"{output_file}: cannot write report: {exc.strerror or exc}")
     else:
-        click.echo(report, nl=False, color=use_color)
+        click.echo(report, nl=False, color=colored)
     if exit_zero and not result.incomplete:
         sys.exit(0)
     sys.exit(result.exit_code(Severity.parse(fail_on) if fail_on else None))

@@ -26,7 +26,7 @@ def run_fixes(run: Run, paths: Sequence[Path], *, diff: bool) -> None:
         count = sum(plan.fixed for plan in done.changed)
         files = len(done.changed)
         if files:
-            click.echo(f"lanelint: {count} fixable findings in {_files(files)}", err=True)
+            click.echo(f"lanelint: {_findings(count, 'fixable ')} in {_files(files)}", err=True)
         sys.exit(EXIT_FINDINGS if files else EXIT_OK)
     for message in done.skipped:
         click.echo(f"lanelint: {message}", err=True)
@@ -34,7 +34,11 @@ def run_fixes(run: Run, paths: Sequence[Path], *, diff: bool) -> None:
         codes = ", ".join(sorted(set(plan.codes)))
         click.echo(f"lanelint: fixed {plan.fixed} in {plan.display} ({codes})", err=True)
     files = len(done.written)
-    click.echo(f"lanelint: fixed {done.fixed} findings in {_files(files)}", err=True)
+    click.echo(f"lanelint: fixed {_findings(done.fixed)} in {_files(files)}", err=True)
+
+
+def _findings(count: int, kind: str = "") -> str:
+    return f"{count} {kind}finding" if count == 1 else f"{count} {kind}findings"
 
 
 def _files(count: int) -> str:

@@ -82,7 +82,7 @@ def _values(
 
 
 @click.command()
-@click.argument("kind", type=click.Choice(list(KINDS)))
+@click.argument("kind", type=click.Choice(list(KINDS)), metavar="KIND")
 @click.option("--task", help="Task id, e.g. T-101 (letters, digits, '.', '_', '-').")
 @click.option("--lane", help="Lane id: A-E or L1, L2, ...")
 @click.option("--role", help="Role, e.g. 'Technical Lead' or TL; written in canonical form.")
@@ -107,6 +107,10 @@ def new(
     config_file: Path | None,
 ) -> None:
     """Write a skeleton KIND document with the given values; the rest stay placeholders.
+
+    \b
+    KIND is one of:
+      preflight-stamp, gate-report, workboard, heartbeat, escalation, task
 
     Values not given stay clear <placeholders> (reported by PDP001 until filled). On a
     terminal, the values KIND needs are asked for; without one, nothing waits for input.

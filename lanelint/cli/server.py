@@ -6,7 +6,7 @@ import click
 
 from lanelint.cli import fail
 
-INSTALL_HINT = "pip install 'lanelint[lsp]'"
+INSTALL_HINT = "python -m pip install '.[lsp]' in a checkout of lanelint"
 
 
 @click.command()

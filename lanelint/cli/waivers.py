@@ -33,9 +33,11 @@ def waivers(
     isolated: bool,
     now: str | None,
 ) -> None:
-    """List every waiver in PATHS (default: the configured spec folder, else .): code, owner,
-    expiry, days left, status and reason, sorted by expiry. Prose exception records that waive
-    the lane limit are listed too. The first line states the date used (--now, else today).
+    """List every waiver in PATHS with code, owner, expiry, days left and reason, by expiry.
+
+    PATHS defaults to the configured spec folder, else the current folder. Prose exception
+    records that waive the lane limit are listed too. The first line states the date used
+    (--now, else today).
 
     Exit codes: 0 listed, 2 usage or configuration error.
     """

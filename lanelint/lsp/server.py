@@ -4,6 +4,17 @@ Diagnostics are published on open, on change (debounced) and on save. Each proje
 ``lanelint check`` would lint for a file) is a :class:`~lanelint.lsp.project.Project` held in
 memory: an edit re-runs the edited document's own rules and the cross-document rules, and every
 document whose findings changed (a gate report when its lane plan changes) is republished.
+
+Which documents get diagnostics is one rule, chosen with the initialization option
+``publish``: ``"project"`` (the default) publishes every document of a project that has
+findings as soon as the project is loaded (on the first open of one of its documents) and keeps
+them all up to date; ``"open"`` publishes only the documents open in the editor, and clears a
+document's diagnostics when it is closed.
+
+Files changed on disk by other tools (a ``git pull``, another editor) are picked up through
+``workspace/didChangeWatchedFiles`` on ``**/*.md``, ``**/*.markdown``, ``lanelint.toml`` and
+``pyproject.toml``: a changed document is read again (an open buffer keeps precedence), a
+changed configuration file reloads every project.
 """
 
 from __future__ import annotations
@@ -19,6 +30,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from lanelint.linter.engine.config import ConfigError, load_config
 from lanelint.linter.engine.diagnostics import Diagnostic, Severity
+from lanelint.linter.markdown.cells import cell_end
 from lanelint.linter.report.sarif import rule_help_uri
 from lanelint.linter.version import __version__
 from lanelint.lsp.fixes import code_action_fix
@@ -27,6 +39,11 @@ from lanelint.rules import get_rule
 
 #: Seconds to wait after the last keystroke before linting again.
 DEBOUNCE_SECONDS = 0.2
+#: The values of the ``publish`` initialization option; the first is the default.
+PUBLISH_POLICIES = ("project", "open")
+#: Files whose change on disk the server hears of (``workspace/didChangeWatchedFiles``).
+WATCHED_GLOBS = ("**/*.md", "**/*.markdown", "**/lanelint.toml", "**/pyproject.toml")
+_CONFIG_NAMES = ("lanelint.toml", "pyproject.toml")
 
 _SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -45,6 +62,10 @@ class LanelintServer(LanguageServer):
         self.projects: dict[Path, Project] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.debounce = DEBOUNCE_SECONDS
+        self.policy = PUBLISH_POLICIES[0]
+        self.watch_files = False
+        #: URIs whose last published diagnostics were not empty.
+        self.published: set[str] = set()
 
     # -- projects ----------------------------------------------------------------------------
 
@@ -61,6 +82,11 @@ class LanelintServer(LanguageServer):
             )
             return None
         self.projects[project.folder] = project
+        project.relint()
+        if self.policy == "project":
+            for display in project.documents():
+                if project.findings(display):
+                    self.publish(project, display)
         return project
 
     # -- publishing --------------------------------------------------------------------------
@@ -78,18 +104,34 @@ class LanelintServer(LanguageServer):
             project.set_buffer(path, document.source)
         else:
             project.close_buffer(path)
+        self.relint(project, project.display(path) if force_publish else None)
+
+    def relint(self, project: Project, also: str | None = None) -> None:
+        """Run the project's cross-document phase; publish what changed (and ``also``)."""
         changed = project.relint()
-        if force_publish:
-            changed.add(project.display(path))
+        if also is not None:
+            changed.add(also)
         for display in sorted(changed):
             self.publish(project, display)
 
-    def publish(self, project: Project, display: str) -> None:
+    def uri_of(self, project: Project, display: str) -> str:
         path = project.path_of(display)
-        uri = from_fs_path(str(path)) or path.as_uri()
+        return from_fs_path(str(path)) or path.as_uri()
+
+    def publish(self, project: Project, display: str) -> None:
+        """Publish a document's findings, as the publishing rule allows (else clear them)."""
+        uri = self.uri_of(project, display)
         lines = project.text_of(display).split("\n")
         opened = self.workspace.text_documents.get(uri)
-        items = [self.to_lsp(d, lines, project.root) for d in project.findings(display)]
+        shown = self.policy == "project" or opened is not None
+        found = project.findings(display) if shown else []
+        if not found and uri not in self.published and not (shown and opened is not None):
+            return  # nothing was shown and nothing is: no message needed
+        items = [self.to_lsp(d, lines, project.root) for d in found]
+        if items:
+            self.published.add(uri)
+        else:
+            self.published.discard(uri)
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
                 uri=uri,
@@ -110,7 +152,7 @@ class LanelintServer(LanguageServer):
             message=diagnostic.message,
             severity=_SEVERITIES[diagnostic.severity],
             code=diagnostic.code,
-            code_description=types.CodeDescription(href=rule_help_uri(diagnostic.code)),
+            code_description=_link(diagnostic.code, self.docs_url(root)),
             source="lanelint",
             related_information=[
                 types.DiagnosticRelatedInformation(
@@ -129,14 +171,29 @@ class LanelintServer(LanguageServer):
             data={"fixable": diagnostic.fixable},
         )
 
+    def docs_url(self, root: Path) -> str | None:
+        for project in self.projects.values():
+            if project.root == root:
+                return project.config.docs_url
+        return None
+
     def range_of(self, diagnostic: Diagnostic, lines: list[str]) -> types.Range:
-        """Our 1-based line/column to LSP's 0-based range; the whole line without an end."""
+        """Our 1-based line/column to LSP's 0-based range.
+
+        Without an end column: to the end of the table cell the finding points at (so that a
+        finding covers its value, not the rest of the row), else to the end of the line.
+        """
         loc = diagnostic.location
         start_line = max(loc.line - 1, 0)
         end_line = max(loc.last_line - 1, start_line)
         start_char = max(loc.column - 1, 0)
+        cell = None
+        if loc.end_column is None and end_line == start_line and start_line < len(lines):
+            cell = cell_end(lines[start_line], loc.column)
         if loc.end_column is not None:
             end_char = max(loc.end_column - 1, 0)
+        elif cell is not None:
+            end_char = cell - 1
         else:
             end_char = len(lines[end_line]) if end_line < len(lines) else 0
             if end_line == start_line and end_char <= start_char:
@@ -164,6 +221,39 @@ class LanelintServer(LanguageServer):
         if previous is not None:
             previous.cancel()
 
+    # -- files changed on disk -----------------------------------------------------------------
+
+    def files_changed(self, changes: list[types.FileEvent]) -> None:
+        """Documents and configuration files changed by another program."""
+        paths = [p for p in (_path(change.uri) for change in changes) if p is not None]
+        if any(p.name in _CONFIG_NAMES for p in paths):
+            self.reload_projects()
+            return
+        touched: dict[Path, Project] = {}
+        for path in paths:
+            if not path.name.lower().endswith((".md", ".markdown")):
+                continue
+            project = next((p for p in self.projects.values() if p.contains(path)), None)
+            if project is None:
+                continue
+            if from_fs_path(str(path)) in self.workspace.text_documents:
+                continue  # the open buffer is what the user sees: it keeps precedence
+            project.reload(path)
+            touched[project.folder] = project
+        for project in touched.values():
+            self.relint(project)
+
+    def reload_projects(self) -> None:
+        """Forget every project (its configuration changed) and lint the open documents anew."""
+        before = set(self.published)
+        self.projects.clear()
+        for uri in list(self.workspace.text_documents):
+            self.lint(uri)
+        for uri in sorted(before - self.published):
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+            )
+
 
 def _path(uri: str) -> Path | None:
     path = to_fs_path(uri)
@@ -173,6 +263,12 @@ def _path(uri: str) -> Path | None:
 def _uri_in(display: str, root: Path) -> str:
     path = Path(display) if os.path.isabs(display) else root / display
     return from_fs_path(str(path)) or path.as_uri()
+
+
+def _link(code: str, docs_url: str | None) -> types.CodeDescription | None:
+    """A link to the rule's page, only where the project configures ``docs-url``."""
+    href = rule_help_uri(code, docs_url)
+    return types.CodeDescription(href=href) if href else None
 
 
 def _covers(diagnostic: types.Diagnostic, position: types.Position) -> bool:
@@ -192,6 +288,37 @@ def create_server() -> LanelintServer:
         options = params.initialization_options
         if isinstance(options, dict) and isinstance(options.get("debounce"), int | float):
             ls.debounce = max(float(options["debounce"]), 0.0)
+        if isinstance(options, dict) and options.get("publish") in PUBLISH_POLICIES:
+            ls.policy = str(options["publish"])
+        workspace = params.capabilities.workspace
+        watched = workspace.did_change_watched_files if workspace else None
+        ls.watch_files = bool(watched and watched.dynamic_registration)
+
+    @server.feature(types.INITIALIZED)
+    async def initialized(ls: LanelintServer, params: types.InitializedParams) -> None:
+        if not ls.watch_files:
+            return
+        await ls.client_register_capability_async(
+            types.RegistrationParams(
+                registrations=[
+                    types.Registration(
+                        id="lanelint-watched-files",
+                        method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                        register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                            watchers=[
+                                types.FileSystemWatcher(glob_pattern=glob) for glob in WATCHED_GLOBS
+                            ]
+                        ),
+                    )
+                ]
+            )
+        )
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(
+        ls: LanelintServer, params: types.DidChangeWatchedFilesParams
+    ) -> None:
+        ls.files_changed(list(params.changes))
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: LanelintServer, params: types.DidOpenTextDocumentParams) -> None:

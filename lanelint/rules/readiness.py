@@ -277,9 +277,12 @@ def lane_owner_spelling(ctx: DocumentContext) -> Iterator[Finding]:
 
     ## What it does
     Reads each owner named in a lane's owner cell and reports a case, spacing or punctuation
-    variant of a role (`technical lead`, `Qa/Set`, `po`). The canonical names, the
-    abbreviations FORMATS.md accepts (`TL`, `SA`, `QA`, ...) and configured `role-aliases`
-    are fine as written.
+    variant of a role (`technical lead`, `Qa/Set`, `po`). The canonical names, their usual
+    abbreviations and the configured `role-aliases` are fine as written.
+    The canonical names are Product Owner, System Analyst, Chief Architect, Executive
+    Assistant, QA/SET, DevOps/SRE, Technical Lead, Scrum Master, Developer Helper, Business
+    Coach and Technical Support Agent; the abbreviations accepted as written are `PO`, `SA`,
+    `CA`, `EA`, `QA`, `SET`, `DevOps`, `SRE`, `TL` and `SM`.
 
     ## Why
     Protocol section 4: the lane owner role must be explicit, and section 3 compares it with
@@ -320,7 +323,7 @@ def lane_task_not_in_baseline(ctx: WorkspaceContext) -> Iterator[Finding]:
     """A lane's task id is not in the approved baseline (or the batch has no baseline).
 
     ## What it does
-    Finds the batch's approved baseline as FORMATS.md describes it: the documents its
+    Finds the batch's approved baseline in these places: the documents its
     `Baseline source` names (their sections headed `baseline`, else every task id they
     name), sections headed `baseline` in the batch's own documents, and the files of the
     `baseline-files` configuration; without any of these, the sections headed `baseline`

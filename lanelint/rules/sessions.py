@@ -259,8 +259,12 @@ def stamp_role_spelling(ctx: DocumentContext) -> Iterator[Finding]:
 
     ## What it does
     Reports a stamp `Role:` that names a known role in a case, spacing or punctuation variant
-    (`technical lead`, `Qa/Set`, `tl`). The canonical names, the abbreviations FORMATS.md
-    accepts (`TL`, `SA`, `QA`, ...) and configured `role-aliases` are fine as written.
+    (`technical lead`, `Qa/Set`, `tl`). The canonical names, their usual abbreviations and
+    the configured `role-aliases` are fine as written.
+    The canonical names are Product Owner, System Analyst, Chief Architect, Executive
+    Assistant, QA/SET, DevOps/SRE, Technical Lead, Scrum Master, Developer Helper, Business
+    Coach and Technical Support Agent; the abbreviations accepted as written are `PO`, `SA`,
+    `CA`, `EA`, `QA`, `SET`, `DevOps`, `SRE`, `TL` and `SM`.
 
     ## Why
     Protocol section 3: the session role must match the lane owner role. One spelling per
@@ -344,10 +348,11 @@ def active_lane_without_stamp(ctx: WorkspaceContext) -> Iterator[Finding]:
             Location(s.path, s.stamp.line, message="stamp for another task or lane")
             for s in candidates
         )
+        task = f" for task {quote(lane.lane.task)}" if lane.lane.task else ""
         yield on_lane(
             lane,
             f"active lane '{lane.id}' has no preflight stamp with role "
-            f"{quote(lane.lane.owner_text)} for task {quote(lane.lane.task)}",
+            f"{quote(lane.lane.owner_text)}{task}",
             column="owner",
             related=related,
         )

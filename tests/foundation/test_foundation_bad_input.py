@@ -19,7 +19,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str], int, str, str]] = {
         {"spec/notes.md": LATIN1},
         ["spec"],
         1,
-        "spec/notes.md:3:1: LL001 file is not valid UTF-8 (byte 0xf6 at offset 19)\n\n"
+        "spec/notes.md:3:1: LL001 error: file is not valid UTF-8 (byte 0xf6 at offset 19)\n\n"
         "Found 1 error, 0 warnings and 0 info in 1 file.\n",
         "",
     ),
@@ -27,7 +27,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str], int, str, str]] = {
         {"spec/notes.md": "# Notes\n".encode("utf-16")},
         ["spec/notes.md"],
         1,
-        "spec/notes.md:1:1: LL001 file is UTF-16 (byte-order mark found); lanelint reads "
+        "spec/notes.md:1:1: LL001 error: file is UTF-16 (byte-order mark found); lanelint reads "
         "UTF-8 only\n\nFound 1 error, 0 warnings and 0 info in 1 file.\n",
         "",
     ),
@@ -110,7 +110,7 @@ def test_a_folder_named_like_markdown_and_a_binary_file(tmp_path: Path) -> None:
     result = run_cli(["check", "--isolated", "--no-color", "spec"], cwd=tmp_path)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
-        "spec/blob.md:1:1: LL001 file holds NUL bytes: binary data, not Markdown"
+        "spec/blob.md:1:1: LL001 error: file holds NUL bytes: binary data, not Markdown"
     )
 
 

@@ -172,7 +172,8 @@ def test_explain_unknown_code_exits_2() -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert (
-        result.stderr == "lanelint: error: unknown rule code 'NOPE'; `lanelint rules` lists them\n"
+        result.stderr
+        == "lanelint: error: unknown rule code or name 'NOPE'; `lanelint rules` lists them\n"
     )
 
 

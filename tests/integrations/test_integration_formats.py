@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from lanelint.linter.report.github import escape_data, escape_property
-from tests.conftest import run_cli, shared_path
+from tests.conftest import REPO, run_cli, shared_path
 from tests.integrations._support import (
     EXAMPLE,
     GATE_REPORT,
@@ -34,12 +34,17 @@ def _check(folder: Path, *args: str) -> tuple[int, str]:
 @pytest.fixture(autouse=True)
 def _no_step_summary(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
 
 
 @pytest.mark.parametrize("output_format", FORMATS)
-def test_every_format_on_the_seeded_example(output_format: str, snapshot: object) -> None:
+def test_every_format_on_the_seeded_example(
+    output_format: str, snapshot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     if not EXAMPLE.is_dir():
         pytest.fail(f"the seeded example {EXAMPLE} is missing")
+    # Annotations are relative to the repository root, whether or not a .git is there.
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(REPO))
     code, output = _check(EXAMPLE, "--format", output_format)
     assert code == 1
     assert normalise_root(output) == snapshot
@@ -93,13 +98,14 @@ def test_sarif_has_what_code_scanning_needs() -> None:
     driver = run["tool"]["driver"]
     rules = {rule["id"]: rule for rule in driver["rules"]}
     assert driver["name"] == "lanelint"
-    assert driver["informationUri"].startswith("https://")
+    assert "informationUri" not in driver  # no address is made up
     for rule in rules.values():
         assert rule["shortDescription"]["text"]
         assert rule["fullDescription"]["text"]
         assert rule["help"]["text"]
         assert rule["help"]["markdown"].startswith(f"# {rule['id']}")
         assert rule["defaultConfiguration"]["level"] in {"error", "warning", "note"}
+        assert "helpUri" not in rule
     assert "protocol-section-5" in rules["PDP501"]["properties"]["tags"]
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/")
     by_rule = {result["ruleId"]: result for result in run["results"]}
@@ -163,7 +169,10 @@ def test_github_escaping() -> None:
     assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
 
 
-def test_github_commands_by_severity_and_columns_on_one_line_only() -> None:
+def test_github_commands_by_severity_and_columns_on_one_line_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(SEEDED))
     _, output = _check(SEEDED, "--format", "github")
     lines = output.splitlines()
     assert len(lines) == len(_json_report())
@@ -200,20 +209,40 @@ def test_github_writes_a_step_summary(tmp_path: Path, monkeypatch: pytest.Monkey
     assert f"`{WORKBOARD}:{_line_of(WORKBOARD, '| B |')}:65`" in text
 
 
-def test_junit_is_xml_with_one_case_per_file() -> None:
+def test_junit_one_case_per_finding_grouped_per_file() -> None:
     _, output = _check(SEEDED, "--format", "junit")
     root = ET.fromstring(output.encode("utf-8"))
-    suite = root.find("testsuite")
-    assert suite is not None
-    cases = {case.get("name"): case for case in suite.iter("testcase")}
-    assert set(cases) == {"spec/api.md", GATE_REPORT, WORKBOARD, LEDGER, SESSION_LOG}
-    assert cases["spec/api.md"].find("failure") is None
+    suites = {suite.get("name"): suite for suite in root.iter("testsuite")}
+    assert set(suites) == {"spec/api.md", GATE_REPORT, WORKBOARD, LEDGER, SESSION_LOG}
+    [clean] = suites["spec/api.md"].iter("testcase")
+    assert clean.get("name") == "no findings"
+    assert clean.find("failure") is None
     expected = _json_report()
-    assert [f.get("type") for f in cases[WORKBOARD].iter("failure")] == [
-        d["code"] for d in expected if d["path"] == WORKBOARD
-    ]
-    assert suite.get("failures") == str(len(expected))
-    assert suite.get("tests") == "5"
+    for path, suite in suites.items():
+        mine = [d for d in expected if d["path"] == path]
+        cases = list(suite.iter("testcase"))
+        assert suite.get("tests") == str(len(cases)) == str(max(len(mine), 1))
+        assert suite.get("failures") == str(len(mine))
+        if mine:
+            # One failure per test case, in the order of the report.
+            assert [len(case.findall("failure")) for case in cases] == [1] * len(mine)
+            assert [case.get("name", "").split()[0] for case in cases] == [d["code"] for d in mine]
+            assert [case.find("failure").get("type") for case in cases] == [  # type: ignore[union-attr]
+                d["severity"] for d in mine
+            ]
+    assert root.get("failures") == str(len(expected))
+    assert root.get("tests") == str(sum(int(s.get("tests", "0")) for s in suites.values()))
+    assert root.get("errors") == "0"
+
+
+def test_junit_counts_of_a_clean_run_add_up(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("# Notes\n\nNothing to see.\n", "utf-8")
+    code, output = _check(tmp_path, "--isolated", "--format", "junit", ".")
+    assert code == 0
+    root = ET.fromstring(output.encode("utf-8"))
+    assert (root.get("tests"), root.get("failures")) == ("1", "0")
+    [suite] = root.iter("testsuite")
+    assert suite.get("name") == "notes.md"
 
 
 def test_statistics_counts_per_code(tmp_path: Path) -> None:
@@ -224,11 +253,17 @@ def test_statistics_counts_per_code(tmp_path: Path) -> None:
     assert code == 1
     counts = Counter(str(d["code"]) for d in _json_report(folder))
     assert counts["PDP706"] == 2
-    rows = [line.split() for line in output.splitlines()]
+    body, summary = output.split("\n\n")
+    rows = [line.split() for line in body.splitlines()]
     assert {row[1]: int(row[0]) for row in rows} == counts
     assert [int(row[0]) for row in rows] == sorted(counts.values(), reverse=True)
     assert ["2", "PDP706", "ledger-commit-invalid"] in rows
     assert ["1", "PDP701", "[*]", "gate-section-missing"] in rows
+    # The names start in one column, whether or not the code has the fixable mark.
+    starts = {line.index(row[-1]) for line, row in zip(body.splitlines(), rows, strict=True)}
+    assert len(starts) == 1
+    total = sum(counts.values())
+    assert summary.startswith(f"{total} findings in {len(counts)} codes; [*] ")
     code, output = _check(folder, "--statistics", "--format", "json")
     data = json.loads(output)
     assert {"code": "PDP706", "name": "ledger-commit-invalid", "count": 2, "fixable": 0} in data

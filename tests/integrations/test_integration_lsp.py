@@ -19,6 +19,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
 from tests.conftest import run_cli  # noqa: E402
 from tests.integrations._support import (  # noqa: E402
     GATE_REPORT,
+    LEDGER,
     SESSION_LOG,
     WORKBOARD,
     copy_seeded,
@@ -27,20 +28,34 @@ from tests.integrations._support import (  # noqa: E402
 TIMEOUT = 20.0
 
 
-@pytest_asyncio.fixture
-async def started(tmp_path: Path) -> AsyncIterator[tuple[LanguageClient, Path]]:
-    folder = copy_seeded(tmp_path)
+async def _start(
+    folder: Path, options: dict[str, object], capabilities: types.ClientCapabilities | None = None
+) -> LanguageClient:
     config = ClientServerConfig(server_command=[sys.executable, "-m", "lanelint", "server"])
     client = await config.start()
     assert isinstance(client, LanguageClient)
+    registered: list[types.Registration] = []
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:
+        registered.extend(params.registrations)
+
+    client.registered = registered  # type: ignore[attr-defined]
     await client.initialize_session(
         types.InitializeParams(
-            capabilities=types.ClientCapabilities(),
+            capabilities=capabilities or types.ClientCapabilities(),
             root_uri=folder.as_uri(),
             workspace_folders=[types.WorkspaceFolder(uri=folder.as_uri(), name="seeded")],
-            initialization_options={"debounce": 0.05},
+            initialization_options={"debounce": 0.05, **options},
         )
     )
+    return client
+
+
+@pytest_asyncio.fixture
+async def started(tmp_path: Path) -> AsyncIterator[tuple[LanguageClient, Path]]:
+    folder = copy_seeded(tmp_path)
+    client = await _start(folder, {})
     try:
         yield client, folder
     finally:
@@ -125,8 +140,7 @@ async def test_open_publishes_diagnostics_with_ranges(
     assert _range(missing) == (0, 0, 0, len(title))  # no end column: the whole line
     assert missing.severity == types.DiagnosticSeverity.Error
     assert missing.source == "lanelint"
-    assert missing.code_description is not None
-    assert "pdp701" in missing.code_description.href
+    assert missing.code_description is None  # no docs-url configured: no link made up
 
     board = Buffer(client, folder / WORKBOARD)
     found = await wait_for(client, board.uri, lambda ds: "PDP501" in _codes(ds))
@@ -134,7 +148,8 @@ async def test_open_publishes_diagnostics_with_ranges(
     lines = board.text.split("\n")
     row = next(i for i, line in enumerate(lines) if line.startswith("| B |"))
     column = lines[row].index("`spec/api*.md`")
-    assert _range(overlap)[:2] == (row, column)
+    # The range is the cell's value, not the rest of the row.
+    assert _range(overlap) == (row, column, row, column + len("`spec/api*.md`"))
     assert overlap.severity == types.DiagnosticSeverity.Warning
     assert overlap.related_information
     assert overlap.related_information[0].location.range.start.line == row - 1
@@ -218,5 +233,129 @@ def test_server_without_pygls_is_a_clear_usage_error(monkeypatch: pytest.MonkeyP
     monkeypatch.delitem(sys.modules, "lanelint.lsp.server", raising=False)
     result = run_cli(["server"])
     assert result.exit_code == 2
-    assert "pip install 'lanelint[lsp]'" in result.output
+    assert "python -m pip install '.[lsp]' in a checkout of lanelint" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def _uri(folder: Path, name: str) -> str:
+    return (folder / name).as_uri()
+
+
+async def _settle(client: LanguageClient, seconds: float = 1.0) -> None:
+    """Give the server time to send what it would send (for asserting an absence)."""
+    await asyncio.sleep(seconds)
+
+
+@pytest.mark.asyncio
+async def test_first_open_publishes_every_project_file_with_findings(tmp_path: Path) -> None:
+    folder = copy_seeded(tmp_path)
+    client = await _start(folder, {})
+    try:
+        log = Buffer(client, folder / SESSION_LOG)
+        await wait_for(client, log.uri, lambda ds: "PDP301" in _codes(ds))
+        # The default rule: every document of the project that has findings, open or not.
+        for name in (WORKBOARD, LEDGER, GATE_REPORT):
+            await wait_for(client, _uri(folder, name), lambda ds: len(ds) > 0)
+        await _settle(client, 0.3)
+        assert _uri(folder, "spec/api.md") not in client.diagnostics  # no findings: no message
+    finally:
+        await client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_publish_open_shows_only_open_documents(tmp_path: Path) -> None:
+    folder = copy_seeded(tmp_path)
+    client = await _start(folder, {"publish": "open"})
+    try:
+        log = Buffer(client, folder / SESSION_LOG)
+        await wait_for(client, log.uri, lambda ds: "PDP301" in _codes(ds))
+        await _settle(client)
+        assert not client.diagnostics.get(_uri(folder, WORKBOARD))
+        board = Buffer(client, folder / WORKBOARD)
+        await wait_for(client, board.uri, lambda ds: "PDP501" in _codes(ds))
+        assert not client.diagnostics.get(_uri(folder, GATE_REPORT))
+        client.text_document_did_close(
+            types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(board.uri))
+        )
+        await wait_for(client, board.uri, lambda ds: len(ds) == 0)
+    finally:
+        await client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_code_links_only_with_a_configured_docs_url(tmp_path: Path) -> None:
+    folder = copy_seeded(tmp_path)
+    config = folder / "lanelint.toml"
+    config.write_text(
+        config.read_text("utf-8") + 'docs-url = "https://docs.example.test/rules/"\n', "utf-8"
+    )
+    client = await _start(folder, {})
+    try:
+        gate = Buffer(client, folder / GATE_REPORT)
+        found = await wait_for(client, gate.uri, lambda ds: "PDP701" in _codes(ds))
+        [missing] = [d for d in found if d.code == "PDP701"]
+        assert missing.code_description is not None
+        assert missing.code_description.href == "https://docs.example.test/rules/PDP701.md"
+    finally:
+        await client.shutdown_session()
+
+
+_WATCHING = types.ClientCapabilities(
+    workspace=types.WorkspaceClientCapabilities(
+        did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+            dynamic_registration=True
+        )
+    )
+)
+
+
+@pytest.mark.asyncio
+async def test_a_file_changed_on_disk_is_linted_again(tmp_path: Path) -> None:
+    folder = copy_seeded(tmp_path)
+    client = await _start(folder, {}, _WATCHING)
+    try:
+        log = Buffer(client, folder / SESSION_LOG)
+        await wait_for(client, log.uri, lambda ds: "PDP301" in _codes(ds))
+        gate_uri = _uri(folder, GATE_REPORT)
+        await wait_for(client, gate_uri, lambda ds: "PDP701" in _codes(ds))
+        # Another program (a pull, another editor) adds the missing section on disk.
+        gate = folder / GATE_REPORT
+        gate.write_text(
+            gate.read_text("utf-8") + "\n## 7) ADR status\n\nADR set unchanged.\n", "utf-8"
+        )
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[types.FileEvent(uri=gate_uri, type=types.FileChangeType.Changed)]
+            )
+        )
+        await wait_for(client, gate_uri, lambda ds: "PDP701" not in _codes(ds))
+    finally:
+        await client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_the_server_registers_for_watched_files(tmp_path: Path) -> None:
+    folder = copy_seeded(tmp_path)
+    client = await _start(folder, {}, _WATCHING)
+    try:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + TIMEOUT
+        while loop.time() < deadline and not _registrations(client):
+            await asyncio.sleep(0.02)
+        [registration] = _registrations(client)
+        assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+        watchers = _watchers(registration.register_options)
+        globs = {w["globPattern"] if isinstance(w, dict) else w.glob_pattern for w in watchers}
+        assert {"**/*.md", "**/lanelint.toml", "**/pyproject.toml"} <= globs
+    finally:
+        await client.shutdown_session()
+
+
+def _registrations(client: LanguageClient) -> list[types.Registration]:
+    return list(client.registered)  # type: ignore[attr-defined]
+
+
+def _watchers(options: object) -> list[object]:
+    if isinstance(options, dict):
+        return list(options["watchers"])
+    return list(options.watchers)  # type: ignore[attr-defined]

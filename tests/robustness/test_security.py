@@ -20,7 +20,11 @@ _FORBIDDEN_IMPORT = re.compile(
     re.MULTILINE,
 )
 #: Environment variables lanelint may read (none is a secret), by module.
-_ENV_ALLOWED = {"lanelint/linter/report/github.py": "GITHUB_STEP_SUMMARY"}
+_ENV_ALLOWED = {
+    "lanelint/linter/report/github.py": "GITHUB_STEP_SUMMARY",
+    "lanelint/linter/report/paths.py": "GITHUB_WORKSPACE",
+    "lanelint/cli/check_usage.py": "NO_COLOR, FORCE_COLOR",
+}
 
 
 def _sources() -> list[tuple[str, str]]:

@@ -78,6 +78,7 @@ class Config:
     #: lane plan, gate report, ledger, heartbeat, escalation, baseline or task file) is one
     #: anyway; PDP rules run on protocol documents only, LL codes on every file.
     documents: tuple[str, ...] = ()
+    docs_url: str | None = None
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **changes)
@@ -105,6 +106,12 @@ def _strings(key: str, value: Any) -> tuple[str, ...]:
 def _string(key: str, value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(f"'{key}' must be a string")
+    return value
+
+
+def _url(key: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.startswith(("https://", "http://")):
+        raise TypeError(f"'{key}' must be an http:// or https:// address")
     return value
 
 
@@ -204,6 +211,7 @@ KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "stamp-margin": ("stamp_margin_minutes", _minutes),
     "project-context": ("project_context", _bool),
     "documents": ("documents", _strings),
+    "docs-url": ("docs_url", _url),
 }
 
 

@@ -2,6 +2,10 @@
 
 GitHub shows only the first few annotations of a step, so where ``$GITHUB_STEP_SUMMARY`` is
 set, a Markdown table of every finding is appended to that file as well.
+
+GitHub places an annotation by its path from the root of the repository, whatever folder the
+step ran in: paths are made relative to ``$GITHUB_WORKSPACE`` when it is set, else to the
+repository that holds the project (the nearest folder with ``.git``).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lanelint.linter.engine.diagnostics import Diagnostic, Severity
+from lanelint.linter.report.paths import annotation_base, relative_to_base
 
 if TYPE_CHECKING:
     from lanelint.linter.run.api import LintResult
@@ -29,9 +34,11 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def command(diagnostic: Diagnostic) -> str:
+def command(diagnostic: Diagnostic, base: Path | None = None) -> str:
+    """The workflow command of one finding; ``base`` is the folder paths are relative to."""
     loc = diagnostic.location
-    properties = [("file", loc.path), ("line", str(loc.line)), ("endLine", str(loc.last_line))]
+    path = loc.path if base is None else relative_to_base(loc.path, base)
+    properties = [("file", path), ("line", str(loc.line)), ("endLine", str(loc.last_line))]
     if loc.last_line == loc.line:
         properties.append(("col", str(loc.column)))
         if loc.end_column is not None:
@@ -84,4 +91,5 @@ def render(result: LintResult, color: bool) -> str:
             import click
 
             click.echo(f"lanelint: warning: cannot write {SUMMARY_VARIABLE}: {exc}", err=True)
-    return "".join(command(d) + "\n" for d in result.diagnostics)
+    base = annotation_base(result.config.root)
+    return "".join(command(d, base) + "\n" for d in result.diagnostics)

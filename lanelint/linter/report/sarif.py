@@ -20,28 +20,19 @@ from urllib.parse import quote
 from lanelint.linter.engine.diagnostics import Diagnostic, Location, Severity
 from lanelint.linter.engine.passes import severity_of
 from lanelint.linter.engine.registry import Rule
+from lanelint.linter.report.paths import repository_root
 from lanelint.rules import all_rules
 
 if TYPE_CHECKING:
     from lanelint.linter.run.api import LintResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/lanelint/"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "lanelint/v1"
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _PROBLEM = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "recommendation"}
 _SECTION_HEADING = re.compile(r"^## What it does[ \t]*\n(.*?)(?=^## |\Z)", re.M | re.S)
-
-
-def repository_root(root: Path) -> Path:
-    """The repository holding the project root (the nearest folder with ``.git``), else it."""
-    start = Path(os.path.abspath(root))
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():
-            return folder
-    return start
 
 
 class _Lines:
@@ -82,9 +73,17 @@ def _physical(loc: Location, base: Path) -> dict[str, Any]:
     return {"artifactLocation": artifact, "region": region}
 
 
-def rule_help_uri(code: str) -> str:
-    """Where a rule's documentation is published (``lanelint explain CODE`` prints it too)."""
-    return f"{INFORMATION_URI}#{code.lower()}"
+def rule_help_uri(code: str, docs_url: str | None) -> str | None:
+    """The address of a rule's page under the configured ``docs-url``; ``None`` without one.
+
+    A ``{code}`` in the address is replaced by the code; otherwise the page is ``CODE.md``
+    in that folder (the layout of ``docs/rules/``). No address is ever made up.
+    """
+    if not docs_url:
+        return None
+    if "{code}" in docs_url:
+        return docs_url.replace("{code}", code)
+    return f"{docs_url.rstrip('/')}/{code}.md"
 
 
 def _full_description(rule: Rule) -> str:
@@ -104,12 +103,16 @@ def _rule(rule: Rule, result: LintResult) -> dict[str, Any]:
     if rule.fixable:
         tags.append("fixable")
     level = severity_of(rule, result.config)
-    return {
+    described: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": _full_description(rule)},
-        "helpUri": rule_help_uri(rule.code),
+    }
+    help_uri = rule_help_uri(rule.code, result.config.docs_url)
+    if help_uri:
+        described["helpUri"] = help_uri
+    return described | {
         "help": {
             "text": _plain(rule.docs),
             "markdown": f"# {rule.code} {rule.name}\n\n{rule.docs}",
@@ -127,6 +130,14 @@ def fingerprint(diagnostic: Diagnostic, uri: str, line_text: str) -> str:
     """A hash of the code, the path, the message and the trimmed text of the line."""
     data = "\0".join((diagnostic.code, uri, diagnostic.message, line_text.strip()))
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
+
+
+def _driver(result: LintResult, version: str, rules: list[dict[str, Any]]) -> dict[str, Any]:
+    driver: dict[str, Any] = {"name": "lanelint", "version": version, "semanticVersion": version}
+    docs_url = result.config.docs_url
+    if docs_url and "{code}" not in docs_url:
+        driver["informationUri"] = docs_url
+    return driver | {"rules": rules}
 
 
 def as_dict(result: LintResult) -> dict[str, Any]:
@@ -170,15 +181,7 @@ def as_dict(result: LintResult) -> dict[str, Any]:
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "lanelint",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "informationUri": INFORMATION_URI,
-                        "rules": [_rule(rule, result) for rule in rules],
-                    }
-                },
+                "tool": {"driver": _driver(result, __version__, [_rule(r, result) for r in rules])},
                 "originalUriBaseIds": {SRCROOT: {"uri": base.as_uri().rstrip("/") + "/"}},
                 "invocations": [{"executionSuccessful": not result.incomplete}],
                 "columnKind": "unicodeCodePoints",

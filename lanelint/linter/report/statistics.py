@@ -37,11 +37,24 @@ def render(result: LintResult, color: bool) -> str:
         return "No findings.\n"
     width = max(len(str(item["count"])) for item in items)
     code_width = max(len(item["code"]) for item in items)
+    any_fixable = any(item["fixable"] for item in items)
     lines = []
     for item in items:
-        fix = " [*]" if item["fixable"] else ""
-        lines.append(f"{item['count']:>{width}}  {item['code']:<{code_width}}{fix}  {item['name']}")
+        # The mark has a column of its own, blank where a code has no fix: names stay aligned.
+        mark = ("[*] " if item["fixable"] else "    ") if any_fixable else ""
+        count, code = f"{item['count']:>{width}}", f"{item['code']:<{code_width}}"
+        lines.append(f"{count}  {code}  {mark}{item['name']}")
+    total = sum(item["count"] for item in items)
+    fixable = sum(item["fixable"] for item in items)
+    summary = f"{_plural(total, 'finding')} in {_plural(len(items), 'code')}"
+    if fixable:
+        summary += f"; [*] {fixable} fixable with `lanelint check --fix`"
+    lines += ["", summary + "."]
     return "\n".join(lines) + "\n"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def render_json(result: LintResult, color: bool) -> str:

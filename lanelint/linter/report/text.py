@@ -1,4 +1,8 @@
-"""The terminal format: ``path:line:col: CODE message``, a summary, colour on a terminal."""
+"""The terminal format: ``path:line:col: CODE [*] severity: message``, a summary, colour.
+
+The severity is a word on every line (``error``, ``warning``, ``info``), so a report reads the
+same with colour off.
+"""
 
 from __future__ import annotations
 
@@ -26,9 +30,11 @@ def render(result: LintResult, color: bool) -> str:
     for diagnostic in result.diagnostics:
         loc = diagnostic.location
         where = style(f"{loc.path}:{loc.line}:{loc.column}:", bold=True)
-        code = style(diagnostic.code, fg=_COLORS[diagnostic.severity], bold=True)
+        hue = _COLORS[diagnostic.severity]
+        code = style(diagnostic.code, fg=hue, bold=True)
+        severity = style(f"{diagnostic.severity.label}:", fg=hue)
         fix = style(" [*]", fg="cyan") if diagnostic.fixable else ""
-        lines.append(f"{where} {code}{fix} {diagnostic.message}")
+        lines.append(f"{where} {code}{fix} {severity} {diagnostic.message}")
         for other in diagnostic.related:
             note = f" ({other.message})" if other.message else ""
             lines.append(style(f"    also {other.path}:{other.line}{note}", dim=True))

@@ -118,6 +118,8 @@ class Run:
         self.results: dict[str, DocumentResult] = {}
         self.buffers: dict[str, str] = {}
         self._settings: RunSettings | None = None
+        #: ``progress(done, total)``: told of the documents read and checked by :meth:`load`.
+        self.progress: Callable[[int, int], None] | None = None
 
     # -- discovery and settings ------------------------------------------------------------
 
@@ -191,9 +193,19 @@ class Run:
             else:
                 todo.append((index, entry))
                 read[index] = data
+        checked = len(pending) - len(todo)
+
+        def advance(count: int) -> None:
+            nonlocal checked
+            checked += count
+            if self.progress is not None:
+                self.progress(checked, len(pending))
+
+        advance(0)
         jobs = parallel.workers_for(len(todo), self.jobs)
         if jobs > 1:
-            for index, (result, encoded) in parallel.check_in_workers(todo, settings, jobs).items():
+            done = parallel.check_in_workers(todo, settings, jobs, advance)
+            for index, (result, encoded) in done.items():
                 self.results[pending[index].display] = result
                 if store is not None:
                     store.put(result, encoded)
@@ -204,6 +216,7 @@ class Run:
             self.results[entry.display] = result
             if store is not None:
                 store.put(result)
+            advance(1)
         if store is not None:
             store.flush()
 

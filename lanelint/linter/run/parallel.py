@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from lanelint.linter.engine.passes import DocumentResult, RunSettings, check_bytes
@@ -85,9 +85,15 @@ def workers_for(count: int, jobs: int) -> int:
 
 
 def check_in_workers(
-    todo: Sequence[tuple[int, FileEntry]], settings: RunSettings, jobs: int
+    todo: Sequence[tuple[int, FileEntry]],
+    settings: RunSettings,
+    jobs: int,
+    on_chunk: Callable[[int], None] | None = None,
 ) -> dict[int, tuple[DocumentResult, bytes | None]]:
-    """Results (and their encoded bytes) by index; what a failed pool left out is absent."""
+    """Results (and their encoded bytes) by index; what a failed pool left out is absent.
+
+    ``on_chunk(count)`` hears of each chunk of ``count`` documents done (for progress).
+    """
     done: dict[int, tuple[DocumentResult, bytes | None]] = {}
     size = max(len(todo) // (jobs * CHUNKS_PER_WORKER), 1)
     chunks = [list(todo[start : start + size]) for start in range(0, len(todo), size)]
@@ -101,6 +107,8 @@ def check_in_workers(
                     result = codec.decode(payload)
                     if result is not None:
                         done[index] = (result, payload)
+                if on_chunk is not None:
+                    on_chunk(len(part))
     except (OSError, RuntimeError):  # no processes here (a sandbox), or a worker died
         pass  # BrokenProcessPool is a RuntimeError; the caller checks what is missing
     return done
