@@ -468,6 +468,8 @@ def editor_measures(docs: int, seed: int, repeat: int, lsp_in_folder: bool) -> l
     out: list[Measure] = lsp_stdio(folder, document, repeat, docs)
     alone = Path(tempfile.mkdtemp(prefix="lanelint-lsp-"))
     shutil.copy(document, alone / document.name)
+    # Its own project root (and cache), not the current folder's.
+    (alone / "lanelint.toml").write_text("", "utf-8")
     out.append(
         lsp_relint(
             alone / document.name,
