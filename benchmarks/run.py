@@ -311,15 +311,20 @@ def lsp_stdio(folder: Path, document: Path, repeat: int, docs: int) -> list[Meas
     """Through the real server over stdio, debounce 0: opening one document (a new session,
     the cache warm), then edit -> diagnostics for that document."""
     opened = Measure(f"language server over stdio: open one document among {docs:,}")
+    size = f"{document.stat().st_size / 1024:.0f} KB"
     edit = Measure(
-        f"language server over stdio: edit -> diagnostics, one "
-        f"{document.stat().st_size / 1024:.0f} KB document among {docs:,}"
+        f"language server over stdio: edit -> diagnostics, one more line at each edit of one "
+        f"{size} document among {docs:,}"
+    )
+    typing = Measure(
+        f"language server over stdio: edit -> diagnostics, typing within a line of one "
+        f"{size} document among {docs:,}"
     )
     try:
         import lanelint.lsp.server  # noqa: F401
     except ImportError:
-        opened.note = edit.note = "pygls absent: skipped"
-        return [opened, edit]
+        opened.note = edit.note = typing.note = "pygls absent: skipped"
+        return [opened, edit, typing]
     text = document.read_text("utf-8")
     uri = document.resolve().as_uri()
     published: list[int] = []
@@ -352,8 +357,26 @@ def lsp_stdio(folder: Path, document: Path, repeat: int, docs: int) -> list[Meas
             opened.seconds.append(time.perf_counter() - start)
             others += len(client.published(0.5))
             published.append(others)
-            for version in range(2, repeat + 12):
-                changed = text + f"\nEdited line {version}.\n"
+            lines = text.split("\n")
+            prose = next(
+                (i for i, line in enumerate(lines) if line[:1].isalpha() and ":" not in line),
+                len(lines) - 1,
+            )
+            # One more line at each edit first (the line count grows), then typing within
+            # one line (each typed edit keeps the line count of the one before, as keystrokes
+            # do).
+            edits = [
+                (text + "".join(f"\nEdited line {k}." for k in range(n + 1)) + "\n", edit)
+                for n in range(repeat + 10)
+            ]
+            edits += [
+                (
+                    "\n".join([*lines[:prose], lines[prose] + f" typed{n}", *lines[prose + 1 :]]),
+                    typing,
+                )
+                for n in range(repeat + 10)
+            ]
+            for version, (changed, measure) in enumerate(edits, start=2):
                 start = time.perf_counter()
                 client.notify(
                     "textDocument/didChange",
@@ -363,13 +386,13 @@ def lsp_stdio(folder: Path, document: Path, repeat: int, docs: int) -> list[Meas
                     },
                 )
                 client.wait_for(uri, version)
-                edit.seconds.append(time.perf_counter() - start)
+                measure.seconds.append(time.perf_counter() - start)
         finally:
             client.close()
     opened.note = f"other documents published on open: {max(published) if published else 0}"
-    for m in (opened, edit):
+    for m in (opened, edit, typing):
         print(f"  {m.label}: {m.median * 1000:.1f} ms", flush=True)
-    return [opened, edit]
+    return [opened, edit, typing]
 
 
 def bench(docs: int, run: Runner, seed: int, peers: bool) -> list[Measure]:
@@ -445,6 +468,8 @@ def editor_measures(docs: int, seed: int, repeat: int, lsp_in_folder: bool) -> l
     out: list[Measure] = lsp_stdio(folder, document, repeat, docs)
     alone = Path(tempfile.mkdtemp(prefix="lanelint-lsp-"))
     shutil.copy(document, alone / document.name)
+    # Its own project root (and cache), not the current folder's.
+    (alone / "lanelint.toml").write_text("", "utf-8")
     out.append(
         lsp_relint(
             alone / document.name,
