@@ -9,7 +9,12 @@ from pathlib import Path
 import click
 
 from lanelint.cli import fail
-from lanelint.cli.options import config_file_option, isolated_option, output_file_option
+from lanelint.cli.options import (
+    config_file_option,
+    isolated_option,
+    now_option,
+    output_file_option,
+)
 from lanelint.cli.stdin_input import STDIN, lint_stdin, stdin_target
 from lanelint.linter.engine.config import ConfigError, load_config
 from lanelint.linter.engine.diagnostics import Severity
@@ -76,6 +81,16 @@ def _codes(values: tuple[str, ...], option: str = "") -> tuple[str, ...]:
     is_flag=True,
     help="Read only the named files, not the project's other documents, for cross-document rules.",
 )
+@click.option(
+    "--show-files",
+    "-v",
+    "show_files",
+    is_flag=True,
+    help="List on stderr how each file was taken: protocol document (and its artifacts), "
+    "not a protocol document, or template.",
+)
+@now_option
+@click.option("--no-git", is_flag=True, help="Do not compare the ledgers with the git history.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 def check(
@@ -96,6 +111,9 @@ def check(
     no_project_context: bool = False,
     fix: bool = False,
     diff: bool = False,
+    show_files: bool = False,
+    now: str | None = None,
+    no_git: bool = False,
 ) -> None:
     """Lint the Markdown documents in PATHS (default: the configured spec folder, else .).
 
@@ -117,6 +135,8 @@ def check(
             config = replace(config, cache=False)
         if no_project_context:
             config = replace(config, project_context=False)
+        if now is not None or no_git:
+            config = replace(config, now=now or config.now, git=config.git and not no_git)
         if stdin is not None:
             if fix or diff:
                 fail("--fix and --diff work on files, not on standard input")
@@ -138,6 +158,12 @@ def check(
     except (ConfigError, PathNotFoundError) as exc:
         fail(str(exc))
         return
+    if show_files:
+        from lanelint.linter.engine.passes import document_class
+
+        for document in result.documents:
+            taken = document_class(document).describe()
+            click.echo(f"{document.path}: {taken}", err=True)
     use_color = color if color is not None else (output_file is None and sys.stdout.isatty())
     if statistics:
         from lanelint.linter.report import statistics as stats

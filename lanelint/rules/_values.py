@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import re
+from lanelint.linter.protocol.vocabulary.placeholders import is_placeholder
 
-_PLACEHOLDER = re.compile(r"<[^<>\n]{1,200}>")
-
-
-def is_placeholder(value: str) -> bool:
-    """A value that is still a template placeholder: ``<task>``, `` `<sha>` ``."""
-    return _PLACEHOLDER.fullmatch(value.replace("`", "").strip()) is not None
+__all__ = ["is_placeholder", "quote"]
 
 
 def quote(value: str, limit: int = 60) -> str:

@@ -94,7 +94,8 @@ def test_as_a_real_process(tmp_path: Path, case: str) -> None:
 
 def test_an_unreadable_file_does_not_stop_the_run(tmp_path: Path) -> None:
     write(tmp_path, "spec/a_notes.md", LATIN1)
-    write(tmp_path, "spec/b_board.md", "# Board\n\n| Commit | Verdict |\n|---|---|\n| zzz | ok |\n")
+    board = "# Board\n\n| Commit | Verdict |\n|---|---|\n| zzz | ok |\n| `abc1234` | pending |\n"
+    write(tmp_path, "spec/b_board.md", board)
     result = run_cli(
         ["check", "--isolated", "--select", "LL001,PDP705,PDP706", "spec"], cwd=tmp_path
     )

@@ -38,7 +38,7 @@ Acting as System Analyst.
 
 ## 2) Decisions
 
-- Keep <placeholder> until review.
+- <placeholder>
 """
 
 

@@ -80,6 +80,15 @@ REALISTIC: dict[str, dict[str, str | list[str]]] = {
         "files of lane B": "`apps/exporter/src/export.py`",
         "files of lane C": "`apps/exporter/tests/test_export.py`",
         "files of lane D": "`deploy/exporter.yaml`",
+        # The approved baseline lists the task of every lane (the given lane's is written).
+        "task of lane A": "`REQ-100`",
+        "task of lane B": "`T-101`",
+        "task of lane C": "`QA-103`",
+        "task of lane D": "`OPS-104`",
+        "acceptance checks of lane A": "criteria reviewed by the Product Owner",
+        "acceptance checks of lane B": "`pytest apps/exporter/tests` passes",
+        "acceptance checks of lane C": "regression suite green on the lane B commit",
+        "acceptance checks of lane D": "staging deploy answers its health check",
         "active/blocked/done": "active",
         "timestamp": [
             "2026-02-16 09:40 UTC",

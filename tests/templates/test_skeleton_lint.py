@@ -120,7 +120,7 @@ def _realistic_folder(root: Path) -> None:
         fill(render("workboard", lane_a), board),
     )
     beat = values["heartbeat"]
-    beat["2026-02-16 HH:MM TZ"] = "2026-02-16 12:30 UTC"
+    beat["2026-02-16 HH:MM TZ"] = "2026-02-16 11:15 UTC"
     write(
         root,
         "spec/operations/heartbeat_A_2026-02-16.md",
@@ -158,4 +158,99 @@ def test_realistic_folder_from_skeletons_lints_clean(tmp_path: Path) -> None:
     config = load_config([tmp_path], explicit=tmp_path / "lanelint.toml")
     result = lint_paths([], config=config)
     assert len(result.files) == 11
+    # tmp_path is no git work tree: the one LL010 note says the git checks were skipped
+    assert [d for d in result.diagnostics if d.code != "LL010"] == []
+
+
+def _skeleton_only_folder(root: Path) -> dict[str, Path]:
+    """A batch written only with ``lanelint new`` skeletons, filled with valid values: no
+    configuration, no hand-written baseline or other document."""
+    values = copy.deepcopy(REALISTIC)
+    analyst = Values("REQ-100", "A", "System Analyst", "Codex", "2026-02-16")
+    values["preflight-stamp"]["PASS|SKIP|FAIL"] = "PASS"
+    board = values["workboard"]
+    board.update(
+        {
+            "task": ["`T-101`", "`QA-103`", "`OPS-104`", "`REQ-100`"],
+            "role": ["`Executive Assistant`", "`QA/SET`", "`DevOps/SRE`", "TL, SM"],
+            "type": ["none", "hard(A)", "hard(B)", "soft(B)"],
+            "active/blocked/done": ["active", "planned", "planned", "planned"],
+            "time": "2026-02-16 13:00 UTC",
+            "files of lane A": "`spec/TASKS/TASK_REQ-100.md`",
+        }
+    )
+    beat = values["heartbeat"]
+    beat["2026-02-16 HH:MM TZ"] = "2026-02-16 11:15 UTC"
+    report = values["gate-report"]
+    report["changed file"] = "`spec/TASKS/TASK_REQ-100.md`"
+    report["requirement or acceptance check"] = "`REQ-100` acceptance criteria"
+    lane_a = Values("REQ-100", "A", "System Analyst", None, "2026-02-16")
+    blocked = Values("T-101", "B", "Executive Assistant", None, "2026-02-16")
+    files = {
+        "stamp": write(
+            root,
+            _path(root, "preflight-stamp").replace("T-101", "REQ-100"),
+            fill(render("preflight-stamp", analyst), values["preflight-stamp"]),
+        ),
+        "workboard": write(
+            root, _path(root, "workboard"), fill(render("workboard", lane_a), board)
+        ),
+        "heartbeat": write(
+            root,
+            _path(root, "heartbeat").replace("_B_", "_A_"),
+            fill(render("heartbeat", analyst), beat),
+        ),
+        "gate-report": write(
+            root,
+            _path(root, "gate-report").replace("T-101", "REQ-100"),
+            fill(render("gate-report", analyst), report),
+        ),
+        "escalation": write(
+            root,
+            _path(root, "escalation"),
+            fill(render("escalation", blocked), values["escalation"]),
+        ),
+    }
+    lanes = (
+        ("REQ-100", "A", "System Analyst"),
+        ("T-101", "B", "Executive Assistant"),
+        ("QA-103", "C", "QA/SET"),
+        ("OPS-104", "D", "DevOps/SRE"),
+    )
+    for task, lane, role in lanes:
+        text = render("task", Values(task, lane, role, None, "2026-02-16"))
+        files[task] = write(root, f"spec/TASKS/TASK_{task}.md", fill(text, values["task"]))
+    return files
+
+
+def test_a_folder_of_filled_skeletons_lints_clean(tmp_path: Path) -> None:
+    files = _skeleton_only_folder(tmp_path)
+    # tmp_path is no repository: the ledger's commit cannot be compared with git here
+    result = lint_paths([tmp_path / "spec"], config=Config(root=tmp_path, cache=False, git=False))
+    assert len(result.files) == len(files) == 9
     assert result.diagnostics == []
+    taken = {Path(d.path).name: d.taken for d in result.documents}
+    assert len(taken) == 9
+    # every skeleton is taken for a protocol document, for an artifact it holds
+    assert all(t is not None and t.is_protocol and t.kinds for t in taken.values()), taken
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "named"),
+    [("Task", "REQ-999", "task 'REQ-999'"), ("Lane", "Q", "")],
+)
+def test_the_stamp_task_and_lane_of_a_skeleton_are_read(
+    field: str, value: str, named: str, tmp_path: Path
+) -> None:
+    """``new preflight-stamp`` writes ``Task:`` and ``Lane:`` inside the stamp, where rules read
+    them: a stamp naming a task or lane that no lane has is a finding."""
+    files = _skeleton_only_folder(tmp_path)
+    stamp = files["stamp"]
+    text = stamp.read_text("utf-8")
+    original = "Task: REQ-100" if field == "Task" else "Lane: A"
+    assert text.count(original) == 1
+    stamp.write_text(text.replace(original, f"{field}: {value}"), "utf-8")
+    result = lint_paths([tmp_path / "spec"], config=Config(root=tmp_path, cache=False, git=False))
+    on_stamp = [d for d in result.diagnostics if Path(d.path).name == stamp.name]
+    assert [d.code for d in on_stamp] == ["PDP308"]
+    assert named in on_stamp[0].message  # (PDP308 quotes the task where the stamp has one)

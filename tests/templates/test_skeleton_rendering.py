@@ -39,12 +39,15 @@ def test_workboard_tables_stay_tables() -> None:
         "Locked files",
         "Status",
         "Last update",
+        "Acceptance checks",
     ]
     assert sum(line.startswith("| ---") for line in text.splitlines()) == 2
 
 
 def test_shapes_match_the_reference_templates() -> None:
-    """Same fields, sections and table columns as the real team templates in ../shared."""
+    """The fields, sections and table columns of the real team templates in ../shared, plus
+    what the rules need of a filled document: the workboard's approved baseline and
+    acceptance column (PDP406, PDP407), the stamp's ``Task:`` and ``Lane:`` (PDP307, PDP308)."""
     from tests.conftest import shared_path
 
     folder = shared_path("protocol", "templates")
@@ -62,7 +65,14 @@ def test_shapes_match_the_reference_templates() -> None:
                 out.append("|".join(c.strip() for c in line.split("|")))
         return out
 
-    assert shape(ours) == shape(reference)
+    expected = []
+    for line in shape(reference):
+        if line == "## Lanes":
+            expected.append("## Approved baseline")
+        if line.startswith("|Lane|Task ID|"):
+            line = line[:-1] + "|Acceptance checks|"
+        expected.append(line)
+    assert shape(ours) == expected
 
     stamp_ref = (folder / "PREFLIGHT_STAMP_TEMPLATE.md").read_text("utf-8")
     stamp = render_skeleton(KINDS["preflight-stamp"], NO_VALUES)
@@ -75,4 +85,6 @@ def test_shapes_match_the_reference_templates() -> None:
             if ":" in line and not line.startswith("-") and not line.startswith("Hard-fail")
         ]
 
-    assert keys(stamp) == keys(stamp_ref)
+    wanted = keys(stamp_ref)
+    wanted[wanted.index("Timestamp") + 1 : wanted.index("Timestamp") + 1] = ["Task", "Lane"]
+    assert keys(stamp) == wanted

@@ -9,20 +9,22 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 
 from lanelint.linter.engine import meta_rules
 from lanelint.linter.engine.config import Config
 from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
 from lanelint.linter.engine.diagnostics import Diagnostic, Finding, Location, Severity
-from lanelint.linter.engine.registry import Rule
+from lanelint.linter.engine.registry import DocumentRule, Rule, WorkspaceRule
 from lanelint.linter.engine.suppressions import Suppression, read_suppressions
+from lanelint.linter.engine.waiver_checks import exception_records, void_waivers, waiver_findings
 from lanelint.linter.io.source import DecodeError, decode
 from lanelint.linter.markdown.document import Document
 from lanelint.linter.markdown.parse import parse_document
 from lanelint.linter.protocol.artifacts.model import Artifacts, extract
 from lanelint.linter.protocol.artifacts.stamp import StampSchema
+from lanelint.linter.protocol.documents import OTHER, DocumentClass, classify
 from lanelint.linter.protocol.roles import RoleBook
 from lanelint.linter.workspace.groups import batch_group
 from lanelint.linter.workspace.index import WorkspaceIndex, build_index
@@ -57,6 +59,18 @@ class DocumentResult:
     line_count: int = 0
     #: What the document contributes to the workspace phase (computed with its artifacts).
     summary: DocumentSummary | None = None
+    #: How the run took the document: a protocol document, another document, a template.
+    taken: DocumentClass | None = None
+
+
+def is_protocol_rule(code: str) -> bool:
+    """PDP codes speak about protocol documents only; the engine's LL codes about every file."""
+    return code.startswith("PDP")
+
+
+def document_class(result: DocumentResult) -> DocumentClass:
+    """How the run took the document of ``result``: protocol document, other, template."""
+    return result.taken if result.taken is not None else DocumentClass(OTHER)
 
 
 def is_enabled(code: str, config: Config) -> bool:
@@ -120,11 +134,11 @@ def rule_pass(context: DocumentContext, rules: Iterable[Rule]) -> Iterator[RuleO
     raises gives an outcome holding the error, and the pass goes on.
     """
     for rule in rules:
-        if rule.scope != "document" or rule.check is None:
+        if not isinstance(rule, DocumentRule):
             continue
         findings: list[Finding] = []
         try:
-            findings.extend(rule.check(context))
+            findings.extend(rule.run(context))
         except Exception as exc:  # isolation: one broken rule never stops the run
             yield RuleOutcome(rule, tuple(findings), exc)
             continue
@@ -140,11 +154,15 @@ def document_context(
 
 
 def run_document_rules(
-    document: Document, artifacts: Artifacts, settings: RunSettings
+    document: Document, artifacts: Artifacts, settings: RunSettings, protocol: bool = True
 ) -> list[Diagnostic]:
+    """The document rules on one document; PDP rules only where it is a protocol document."""
     context = document_context(document, artifacts, settings)
+    rules = (
+        settings.rules if protocol else [r for r in settings.rules if not is_protocol_rule(r.code)]
+    )
     found: list[Diagnostic] = []
-    for outcome in rule_pass(context, settings.rules):
+    for outcome in rule_pass(context, rules):
         for finding in outcome.findings:
             found.append(_diagnostic(outcome.rule, finding, document.path, settings.config))
         if outcome.error is not None:
@@ -191,10 +209,15 @@ def check_text(
     result.line_count = len(document.lines)
     # Only the summary outlives the per-document phase: memory grows with lanes and rows,
     # not with the text (``artifacts`` stays empty unless a caller fills it).
-    result.summary = summarize(artifacts, document)
+    config = settings.config
+    result.taken = classify(artifacts, document, config.root, config.documents)
+    protocol = result.taken.is_protocol
+    result.summary = summarize(workspace_view(artifacts, protocol), document)
     result.suppressions = read_suppressions(document.comments, max(len(document.lines), 1))
+    if artifacts.lane_plans:
+        result.suppressions.extend(exception_records(document, settings.roles))
     if not artifacts.is_template:
-        result.diagnostics.extend(run_document_rules(document, artifacts, settings))
+        result.diagnostics.extend(run_document_rules(document, artifacts, settings, protocol))
     return result
 
 
@@ -206,22 +229,50 @@ def _summary_of(result: DocumentResult) -> DocumentSummary:
     return summarize(result.artifacts)
 
 
+def workspace_view(artifacts: Artifacts, protocol: bool) -> Artifacts:
+    """What a document contributes to the workspace phase.
+
+    A protocol document contributes all its artifacts. Any other document contributes only
+    what a protocol document may look up in it, as evidence or by naming it: the task ids it
+    lists (where a ``Baseline source`` names it), the acceptance checks of a task, its batch
+    id with approvals and TL overrides, rebase notes, ``[ASSUMPTION]`` tags (read where a
+    lane's files name the document), and daily sync records (a sync kept in meeting notes
+    still counts as held). It holds no lane, ledger row, stamp, report, heartbeat,
+    escalation, baseline section or push record of its own, so no cross-document rule starts
+    from it: a finding can only reach it through a protocol document that names it.
+    """
+    if protocol or artifacts.is_template:
+        return artifacts
+    notes = artifacts.notes
+    return Artifacts(
+        path=artifacts.path,
+        baseline_facts=artifacts.baseline_facts,
+        task_notes=list(artifacts.task_notes),
+        notes=(replace(notes, pushes=()) if notes is not None else None),
+        syncs=list(artifacts.syncs),
+    )
+
+
 def run_workspace_rules(
     results: Sequence[DocumentResult],
     settings: RunSettings,
     extras: dict[str, object] | None = None,
 ) -> list[Diagnostic]:
-    """The cross-document phase: every workspace rule once, over all summaries."""
+    """The cross-document phase: every workspace rule once, over all summaries.
+
+    Documents that are not protocol documents are seen only as :func:`workspace_view` gives
+    them (their summaries are made from that view).
+    """
     documents = tuple(_summary_of(r) for r in results if r.summary or r.artifacts)
     index = None
-    if any(rule.scope == "workspace" for rule in settings.rules):
+    workspace_rules = [rule for rule in settings.rules if isinstance(rule, WorkspaceRule)]
+    if workspace_rules:
         index = build_index(documents, settings.config.root, settings.roles)
     context = WorkspaceContext(documents, settings.config, settings.roles, extras or {}, index)
     anchor = results[0].path if results else "."
     found: list[Diagnostic] = []
-    for rule in settings.rules:
-        if rule.scope == "workspace":
-            found.extend(_run_workspace_rule(rule, context, anchor, settings.config))
+    for rule in workspace_rules:
+        found.extend(_run_workspace_rule(rule, context, anchor, settings.config))
     return found
 
 
@@ -229,10 +280,10 @@ def _run_workspace_rule(
     rule: Rule, context: WorkspaceContext, anchor: str, config: Config
 ) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    if rule.check is None:
+    if not isinstance(rule, WorkspaceRule):
         return found
     try:
-        for finding in rule.check(context):
+        for finding in rule.run(context):
             found.append(_diagnostic(rule, finding, anchor, config))
     except Exception as exc:  # isolation
         found.append(_crash(rule, anchor, exc))
@@ -268,7 +319,7 @@ def run_workspace_incremental(
     found: list[Diagnostic] = []
     batch_rules: list[Rule] = []
     for rule in settings.rules:
-        if rule.scope != "workspace":
+        if not isinstance(rule, WorkspaceRule):
             continue
         if rule.reads == "batch":
             batch_rules.append(rule)
@@ -306,6 +357,7 @@ def finalize(
     config = settings.config
     by_path = {r.path: r for r in results}
     used: set[int] = set()  # ids of the suppressions that suppressed something in this run
+    void = void_waivers(results, config)  # waivers not in force: they suppress nothing
     kept: list[Diagnostic] = []
     for diagnostic in [d for r in results for d in r.diagnostics] + list(extra):
         if not is_enabled(diagnostic.code, config) and not diagnostic.code.startswith("LL9"):
@@ -316,18 +368,29 @@ def finalize(
         suppressed = False
         if owner is not None and not diagnostic.code.startswith("LL9"):
             for item in owner.suppressions:
-                if item.covers(diagnostic.code, diagnostic.line):
+                if id(item) not in void and item.covers(diagnostic.code, diagnostic.line):
                     used.add(id(item))
                     suppressed = True
         if not suppressed:
             kept.append(diagnostic)
-    kept.extend(_suppression_findings(results, settings, used))
+    kept.extend(_suppression_findings(results, settings, used, void))
+    kept.extend(
+        waiver_findings(
+            results,
+            void,
+            lambda code: is_enabled(code, config),
+            lambda rule: severity_of(rule, config),
+        )
+    )
     kept.sort(key=Diagnostic.sort_key)
     return kept
 
 
 def _suppression_findings(
-    results: Sequence[DocumentResult], settings: RunSettings, used: set[int]
+    results: Sequence[DocumentResult],
+    settings: RunSettings,
+    used: set[int],
+    void: Mapping[int, object] | None = None,
 ) -> list[Diagnostic]:
     config = settings.config
     ran = {rule.code for rule in settings.rules if is_enabled(rule.code, config)}
@@ -350,6 +413,8 @@ def _suppression_findings(
                     )
             if id(item) in used or not is_enabled(meta_rules.UNUSED_SUPPRESSION.code, config):
                 continue
+            if item.kind == "exception" or (void is not None and id(item) in void):
+                continue  # a prose record is no directive; a void waiver has its own finding
             named = [c for c in item.codes if c not in unknown]
             if item.codes and not any(any(r.startswith(c) for r in ran) for c in named):
                 continue  # every code it names is switched off or unknown: not its fault

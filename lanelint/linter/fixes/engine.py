@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lanelint.linter.engine.config import Config
-from lanelint.linter.engine.passes import RunSettings, document_context, file_ignored, rule_pass
+from lanelint.linter.engine.passes import (
+    RunSettings,
+    document_context,
+    file_ignored,
+    is_protocol_rule,
+    rule_pass,
+)
 from lanelint.linter.engine.payloads import Fix, InsertGateSection, InsertLines, Replace, payloads
 from lanelint.linter.engine.suppressions import read_suppressions
 from lanelint.linter.fixes.edits import Lines, apply
@@ -25,6 +31,7 @@ from lanelint.linter.markdown.document import Document
 from lanelint.linter.markdown.parse import parse_document
 from lanelint.linter.protocol.artifacts.gate_report import GATE_SECTIONS, GateReport
 from lanelint.linter.protocol.artifacts.model import Artifacts, extract
+from lanelint.linter.protocol.documents import classify
 from lanelint.linter.run.driver import Run
 from lanelint.linter.skeletons import gate_section_stubs
 
@@ -148,6 +155,8 @@ def _one_pass(
     artifacts = extract(document, settings.roles)
     if artifacts.is_template:
         return 0
+    config = settings.config
+    protocol = classify(artifacts, document, config.root, config.documents).is_protocol
     context = document_context(document, artifacts, settings)
     suppressions = read_suppressions(document.comments, max(len(document.lines), 1))
     found_now: set[tuple[str, str]] = set()
@@ -157,7 +166,9 @@ def _one_pass(
     fixable = [
         rule
         for rule in settings.rules
-        if rule.fixable and not file_ignored(rule.code, display, settings.config)
+        if rule.fixable
+        and not file_ignored(rule.code, display, settings.config)
+        and (protocol or not is_protocol_rule(rule.code))  # PDP rules: protocol documents only
     ]
     for outcome in rule_pass(context, fixable):
         rule = outcome.rule

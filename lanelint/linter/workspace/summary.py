@@ -45,6 +45,7 @@ from lanelint.linter.protocol.artifacts.locks import LockAssignment
 from lanelint.linter.protocol.artifacts.model import Artifacts
 from lanelint.linter.protocol.artifacts.notes import Notes
 from lanelint.linter.protocol.artifacts.stamp import PreflightStamp, StampEntry
+from lanelint.linter.protocol.artifacts.sync import SyncRecord
 from lanelint.linter.protocol.artifacts.tables import core
 from lanelint.linter.protocol.artifacts.task_file import TaskNote
 
@@ -179,6 +180,7 @@ class DocumentSummary(msgspec.Struct, frozen=True, array_like=True, gc=False):
     baseline_facts: BaselineFacts | None = None
     notes: Notes | None = None
     kinds: tuple[str, ...] = ()
+    syncs: tuple[SyncRecord, ...] = ()
     #: Every file lock the document records (tables, lists and lines; see ``artifacts.locks``).
     locks: tuple[LockAssignment, ...] = ()
 
@@ -330,6 +332,7 @@ def summarize(artifacts: Artifacts, document: Document | None = None) -> Documen
         baseline_facts=artifacts.baseline_facts,
         notes=artifacts.notes,
         kinds=tuple(artifacts.kinds),
+        syncs=tuple(artifacts.syncs),
         locks=tuple(artifacts.locks),
     )
 

@@ -8,11 +8,11 @@ from importlib import resources
 
 from lanelint.linter.markdown.document import Document, Fence
 from lanelint.linter.protocol.values import read_value
+from lanelint.linter.protocol.vocabulary import placeholders
 
 STAMP_MARKER = "PREFLIGHT STAMP"
 _CHECK = re.compile(r"(\d{1,2})\)[ \t]*([^:\n]{1,120}):[ \t]*(.*)")
 _FIELD = re.compile(r"([A-Za-z][A-Za-z0-9 ()/_-]{0,60}):[ \t]*(.*)")
-_PLACEHOLDER = re.compile(r"<([^<>\n]{1,400})>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +134,7 @@ def read_stamps(document: Document) -> list[PreflightStamp]:
 
 
 def _spec(key: str, value: str, number: int | None) -> FieldSpec | None:
-    match = _PLACEHOLDER.fullmatch(value.strip())
+    match = placeholders.PLACEHOLDER.fullmatch(value.strip())
     if not match:
         return None
     inner = match.group(1)
