@@ -67,3 +67,18 @@ def test_a_rebuilt_index_can_keep_the_walked_repository(tmp_path: Path) -> None:
     assert kept.repository is first.repository
     assert not kept.repository.exists("src/b.py")  # walked once: the driver decides when
     assert build_index(_folder(4), tmp_path, RoleBook()).repository.exists("src/b.py")
+
+
+def test_building_restores_the_collector_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        build_index(_folder(2), tmp_path, RoleBook())
+        assert gc.isenabled()
+        gc.disable()
+        build_index(_folder(2), tmp_path, RoleBook())
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()

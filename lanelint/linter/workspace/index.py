@@ -28,6 +28,7 @@ built once, and the identity of a lane is computed when the lane is added.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -179,6 +180,24 @@ class WorkspaceIndex:
         root: Path,
         roles: RoleBook,
         repository: RepositoryFiles | None = None,
+    ) -> None:
+        # Building allocates many small records and no reference cycles; with few long-lived
+        # objects tracked (summaries are not), the collector would otherwise run full passes
+        # over every retained object again and again while the index grows.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(documents, root, roles, repository)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _build(
+        self,
+        documents: Iterable[DocumentSummary | Artifacts],
+        root: Path,
+        roles: RoleBook,
+        repository: RepositoryFiles | None,
     ) -> None:
         self.root = root
         self.roles = roles
