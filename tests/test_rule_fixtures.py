@@ -13,6 +13,22 @@ from tests.conftest import RULE_FIXTURES, codes, lint_folder
 
 #: Engine codes whose trigger cannot be a Markdown file in a folder (internal errors).
 NO_FOLDER_FIXTURE = {"LL901", "LL902"}
+#: Rules that read a git repository: their fixtures are real repositories built in ``tmp_path``
+#: by ``tests/git/test_git_rules.py`` (a fixture folder cannot hold a repository of its own).
+GIT_FIXTURES = {
+    "LL010",
+    "PDP510",
+    "PDP511",
+    "PDP512",
+    "PDP610",
+    "PDP720",
+    "PDP721",
+    "PDP722",
+    "PDP723",
+    "PDP724",
+    "PDP810",
+}
+NO_FOLDER_FIXTURE |= GIT_FIXTURES
 
 RULES = [rule.code for rule in all_rules() if rule.code not in NO_FOLDER_FIXTURE]
 

@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "init": "lanelint.cli.init:init",
     "server": "lanelint.cli.server:server",
     "clean": "lanelint.cli.clean:clean",
+    "waivers": "lanelint.cli.waivers:waivers",
 }
 
 #: Exit codes, documented in the README.

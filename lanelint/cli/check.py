@@ -10,7 +10,12 @@ import click
 
 from lanelint.cli import fail
 from lanelint.cli.check_usage import conflict, use_color, warn_no_documents
-from lanelint.cli.options import config_file_option, isolated_option, output_file_option
+from lanelint.cli.options import (
+    config_file_option,
+    isolated_option,
+    now_option,
+    output_file_option,
+)
 from lanelint.cli.stdin_input import STDIN, lint_stdin, stdin_target
 from lanelint.linter.engine.config import ConfigError, load_config
 from lanelint.linter.engine.diagnostics import Severity
@@ -91,6 +96,8 @@ def _codes(values: tuple[str, ...], option: str = "") -> tuple[str, ...]:
     help="List on stderr how each file was taken: protocol document (and its artifacts), "
     "not a protocol document, or template.",
 )
+@now_option
+@click.option("--no-git", is_flag=True, help="Do not compare the ledgers with the git history.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 def check(
@@ -112,6 +119,8 @@ def check(
     fix: bool = False,
     diff: bool = False,
     show_files: bool = False,
+    now: str | None = None,
+    no_git: bool = False,
 ) -> None:
     """Lint the Markdown documents in PATHS (default: the configured spec folder, else .).
 
@@ -148,6 +157,8 @@ def check(
             config = replace(config, cache=False)
         if no_project_context:
             config = replace(config, project_context=False)
+        if now is not None or no_git:
+            config = replace(config, now=now or config.now, git=config.git and not no_git)
         if stdin is not None:
             if fix or diff:
                 fail("--fix and --diff work on files, not on standard input")

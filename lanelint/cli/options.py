@@ -27,3 +27,23 @@ def output_file_option(what: str) -> Callable[[F], F]:
         type=click.Path(path_type=Path, dir_okay=False),
         help=f"Write the {what} to this file instead of standard output.",
     )
+
+
+def _parse_now(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from lanelint.linter.protocol.timestamps import parse_timestamp
+
+    if parse_timestamp(value) is None:
+        raise click.BadParameter(f"'{value}' is not a date (YYYY-MM-DD) or a date and time")
+    return value
+
+
+now_option = click.option(
+    "--now",
+    "now",
+    metavar="DATE",
+    callback=_parse_now,
+    help="The date (YYYY-MM-DD, or a date and time) that decides what has expired and what "
+    "is overdue (default: today for waivers, the batch's newest timestamp for heartbeats).",
+)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from lanelint.linter.engine.diagnostics import Diagnostic
 from lanelint.linter.engine.passes import RunSettings, document_context, rule_pass
+from lanelint.linter.engine.registry import DocumentRule
 from lanelint.linter.markdown.parse import parse_document
 from lanelint.linter.protocol.artifacts.model import extract
 
@@ -37,7 +38,7 @@ def fixed_text(diagnostic: Diagnostic, text: str, path: str, settings: RunSettin
     from lanelint.linter.fixes.engine import finding_edits
 
     rule = next((r for r in settings.rules if r.code == diagnostic.code), None)
-    if rule is None or not rule.fixable or rule.scope != "document" or rule.check is None:
+    if not isinstance(rule, DocumentRule) or not rule.fixable:
         return None
     document = parse_document(path, text)
     artifacts = extract(document, settings.roles)

@@ -27,7 +27,7 @@ class Project:
         self.folder = Path(os.path.abspath(folder))
         # Paths relative to the project root, as ``lanelint check`` run from the root shows
         # them; the first load reads unchanged files from the content cache, as ``check`` does.
-        self.run = Run(config, use_cache=config.cache, cwd=self.root)
+        self.run = Run(config, use_cache=config.cache, cwd=self.root, incremental=True)
         if self.folder.is_dir():
             self.run.discover([self.folder])
         self.run.load()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from lanelint.linter.engine.diagnostics import Finding, Location
-from lanelint.linter.workspace.index import LaneRef, RowRef
+from lanelint.linter.protocol.vocabulary.verdicts import VERDICTS
+from lanelint.linter.workspace.index import LaneRef, RowRef, WorkspaceIndex
 
 #: At most this many related locations per finding.
 MAX_RELATED = 5
@@ -12,6 +13,15 @@ MAX_RELATED = 5
 def lane_at(lane: LaneRef, message: str = "", column: str = "lane") -> Location:
     label = message or f"lane '{lane.id}'"
     return Location(lane.path, lane.lane.line, lane.lane.column(column), message=label)
+
+
+def verdict_unknown(index: WorkspaceIndex, lane: LaneRef) -> bool:
+    """Whether a ledger row of ``lane`` holds a verdict the vocabulary does not know.
+
+    Such a row may be the lane's acceptance, misspelt (PDP705 reports it): rules that need an
+    accepted commit make no guess about the lane.
+    """
+    return any(ref.row.verdict not in ("", *VERDICTS) for ref in index.rows_of(lane))
 
 
 def row_at(ref: RowRef, message: str = "") -> Location:

@@ -14,10 +14,12 @@ from lanelint.linter.protocol.artifacts.stamp import (
     StampSchema,
 )
 from lanelint.linter.protocol.roles import ROLE_ALIASES, RoleBook
-from lanelint.linter.protocol.values import read_value
+from lanelint.linter.protocol.values import read_value, split_items
+from lanelint.linter.protocol.vocabulary.dependencies import DEPENDENCY_KINDS
 
-_SEPARATORS = re.compile(r"(?:(?<![ \t])[ \t]+)?(?:\+|,|;|&|\band\b)[ \t]*", re.IGNORECASE)
-_DEPENDENCY_WORD = re.compile(r"\b(none|soft|hard)\b([ \t]{1,20}(?=\())?", re.IGNORECASE)
+_DEPENDENCY_WORD = re.compile(
+    rf"\b({'|'.join(DEPENDENCY_KINDS)})\b([ \t]{{1,20}}(?=\())?", re.IGNORECASE
+)
 
 #: Spellings FORMATS.md accepts as written: full names and the usual abbreviations.
 _ACCEPTED: dict[str, str] = {
@@ -75,11 +77,7 @@ def stamp_role_fix(entry: StampEntry, spelling: str) -> Replace:
 
 def owner_parts(cell: Cell) -> Iterator[tuple[int, str]]:
     """``(offset in the cell, text)`` of each owner a lane's owner cell names."""
-    position = 0
-    for match in _SEPARATORS.finditer(cell.text):
-        yield position, cell.text[position : match.start()]
-        position = match.end()
-    yield position, cell.text[position:]
+    yield from split_items(cell.text)
 
 
 def owner_fixes(

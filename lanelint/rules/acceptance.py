@@ -28,6 +28,13 @@ def gate_section_missing(ctx: DocumentContext) -> Iterator[Finding]:
     Decisions, Artifacts, Traceability, Implementation handoff, Risks / open questions (or
     Risks), ADR status. Headings may be numbered `1)`, `1.` or not at all.
 
+    Headings are read with their number and notes set aside: `## 1) Role confirmation
+    (System Analyst)`, `## 3. Artefacts`, `## 5) Handoff to implementation`,
+    `## 6) Open questions and risks` (also `Risks`, `Open questions`), `## 7) ADRs`. The
+    report's title may be `# Gate Report: T-101`, `# Gate Report: T-101 (rework 2)`,
+    `# Gate Report — Lane A (T-101)` or `# T-101 — Gate Report`; under a
+    `## Gate Report: T-101` heading the sections are one level down (`###`).
+
     ## Why
     Protocol section 7: each lane produces its own gate report with seven sections; the
     acceptance verdict is judged on all of them.
@@ -168,6 +175,13 @@ def ledger_verdict_invalid(ctx: DocumentContext) -> Iterator[Finding]:
     ## What it does
     In every table with a commit column and a verdict column, checks the verdict of each row.
 
+    Verdicts are read with their notes set aside, in any case: `accepted (docs only)`,
+    `✅ accepted`, `**Accepted**`, `accepted — by TL`, `rejected (out of scope)`,
+    `pending review`, `⏳ pending`. `approved` reads as accepted, `declined` as rejected,
+    `in review` / `awaiting review` as pending. A misspelt verdict stays one, even with an
+    emoji: `✅ acepted` is reported. The verdict column may be headed `Verdict`,
+    `TL verdict`, `Decision` or `Review verdict`.
+
     ## Why
     Protocol sections 7 and 8: the Technical Lead records a verdict per lane commit, and push
     is allowed only for accepted ones. `ok` or `LGTM` is not a verdict the push rule can read.
@@ -197,6 +211,11 @@ def ledger_commit_invalid(ctx: DocumentContext) -> Iterator[Finding]:
     ## What it does
     A commit cell must be a commit id of 7 to 40 hex digits (`a1b2c3d`) or a range
     (`a1b2c3d..e4f5a6b`).
+
+    Notes are not part of the commit (`` `a1a1a1a` (squashed) ``); a cell may list several
+    commits (`` `a1a1a1a`, `b2b2b2b` ``), and each must be a commit id or range. The commit
+    column may be headed `Commit`, `Commits`, `Commit SHA`, `Commit hash`, `SHA` or
+    `Commit range`.
 
     ## Why
     Protocol sections 7 and 8: verdicts are given per commit, and rollback reverts exact
@@ -246,6 +265,8 @@ def ledger_accepted_without_evidence(ctx: DocumentContext) -> Iterator[Finding]:
         for row in ledger.rows:
             if row.verdict != "accepted" or not is_blank(row.evidence):
                 continue
+            if row.evidence is None and ledger.unplaced:
+                continue  # PDP712 names the header that may be the evidence column
             if row.evidence is None:
                 where = "no evidence column"
             else:
@@ -460,7 +481,9 @@ def ledger_header_unknown(ctx: DocumentContext) -> Iterator[Finding]:
     ## What it does
     An acceptance ledger is a table with a commit column and a verdict column. When most of
     its headers name ledger fields, a header that names none of them and is no known
-    free-text column is reported by name: its column is not read.
+    free-text column is reported by name when it may hide a field: it reads like a misspelt
+    known header (`Evidnce`, `Verdit`), or the ledger has no evidence column. A team's own
+    extra column beside a complete ledger (`Reviewer notes`) is fine.
 
     Headers are compared in lower case, without backticks, emphasis or anything in
     parentheses. Accepted for each field:

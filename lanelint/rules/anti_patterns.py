@@ -12,7 +12,7 @@ from lanelint.linter.engine.registry import workspace_rule
 from lanelint.linter.io import globs
 from lanelint.linter.protocol.artifacts.mentions import lane_ids, task_ids
 from lanelint.linter.workspace.index import LaneRef, WorkspaceIndex, is_active, key
-from lanelint.rules._relations import lane_at, on_lane
+from lanelint.rules._relations import lane_at, on_lane, verdict_unknown
 
 CHIEF_ARCHITECT = "Chief Architect"
 _WILDCARDS = re.compile(r"\*{1,2}/?|\?|\[[^\]]{0,40}\]")
@@ -49,7 +49,9 @@ def implementation_before_criteria(ctx: WorkspaceContext) -> Iterator[Finding]:
         if not requirements:
             continue
         if any(
-            index.accepted_row(lane) is not None or lane.lane.status == "accepted"
+            index.accepted_row(lane) is not None
+            or lane.lane.status == "accepted"
+            or verdict_unknown(index, lane)
             for lane in requirements
         ):
             continue
@@ -119,8 +121,8 @@ def sensitive_change_without_ca_approval(ctx: WorkspaceContext) -> Iterator[Find
     `CA approval: rejected for lane B`, `denied`, `declined`, `not approved yet`,
     `awaiting ADR-7`, `under review`, `TBD`, or a key that asks (`CA approval requested:
     lane B`, `Pending CA approval: lane B`) unless its value grants it (`... — granted by
-    the CA`). The first outcome word decides: `lane B approved; index review pending` is
-    an approval.
+    the CA`). The last decision decides: `lane B approved; index review pending` and
+    `requested 03-01, approved 03-02` are approvals, `approved, then revoked` is not.
 
     ## Why
     Protocol section 10: using parallelism to bypass architecture or security approvals is an

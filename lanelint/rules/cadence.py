@@ -8,16 +8,19 @@ from datetime import datetime, timedelta
 from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
 from lanelint.linter.engine.diagnostics import Finding, Location, Severity
 from lanelint.linter.engine.registry import document_rule, workspace_rule
+from lanelint.linter.protocol.vocabulary.roles import ESCALATION_ROLES
 from lanelint.linter.workspace.index import is_active, is_blocked
 from lanelint.rules._relations import on_lane
 from lanelint.rules._values import quote
-
-ESCALATION_ROLES = ("Technical Lead", "Scrum Master")
 
 
 def _interval(minutes: int) -> str:
     hours, rest = divmod(minutes, 60)
     return f"{hours}h{rest:02d}m" if rest else f"{hours}h"
+
+
+def _reference(given: datetime | None) -> str:
+    return "--now" if given is not None else "batch's newest timestamp"
 
 
 def _shown(moment: datetime) -> str:
@@ -30,11 +33,14 @@ def heartbeat_overdue(ctx: WorkspaceContext) -> Iterator[Finding]:
 
     ## What it does
     Takes the newest timestamp the batch records (its lanes' `Last update` cells, their
-    heartbeats and escalations) as "now", and reports each active lane whose latest
-    heartbeat is older than the interval before it (`heartbeat-interval`, 2 hours by
-    default), or that has none. A heartbeat is an entry of a heartbeat log: a heading such as
-    `## 2026-02-16 11:00 UTC - Lane B` with `Status`, `Blockers` and `Next step` lines (see
-    `lanelint explain PDP902`). Batches with no timestamp at all are not checked.
+    heartbeats and escalations) as "now", or the date and time given with `--now` (as CI
+    does, to measure against the clock; a date alone is its midnight UTC), and reports each
+    active lane whose latest heartbeat is older than the interval before it
+    (`heartbeat-interval`, 2 hours by default), or that has none. Without `--now` the
+    output depends on the documents only. A heartbeat is an entry of a heartbeat log: a
+    heading such as `## 2026-02-16 11:00 UTC - Lane B` with `Status`, `Blockers` and
+    `Next step` lines (see `lanelint explain PDP902`). Batches with no timestamp at all
+    are not checked without `--now` (see PDP911).
 
     ## Why
     Protocol section 9: an active parallel batch needs a lane heartbeat every 2 hours. A lane
@@ -48,11 +54,12 @@ def heartbeat_overdue(ctx: WorkspaceContext) -> Iterator[Finding]:
     """
     index = ctx.index
     interval = timedelta(minutes=ctx.config.heartbeat_interval_minutes)
+    given = index.when(ctx.config.now) if ctx.config.now else None
     for batch in ctx.batches():
         active = [lane for lane in batch.lanes if is_active(lane.lane.status)]
         if not active:
             continue
-        newest = index.newest(batch)
+        newest = given or index.newest(batch)
         if newest is None:
             continue
         for lane in active:
@@ -65,15 +72,15 @@ def heartbeat_overdue(ctx: WorkspaceContext) -> Iterator[Finding]:
                 continue
             if latest is None:
                 message = (
-                    f"active lane '{lane.id}' has no heartbeat (batch's newest timestamp "
+                    f"active lane '{lane.id}' has no heartbeat ({_reference(given)} "
                     f"{_shown(newest)})"
                 )
                 related: tuple[Location, ...] = ()
             else:
                 message = (
                     f"active lane '{lane.id}' last heartbeat {_shown(latest[0])} is more than "
-                    f"{_interval(ctx.config.heartbeat_interval_minutes)} before the batch's "
-                    f"newest timestamp {_shown(newest)}"
+                    f"{_interval(ctx.config.heartbeat_interval_minutes)} before "
+                    f"{'' if given else 'the '}{_reference(given)} {_shown(newest)}"
                 )
                 related = (Location(latest[1], latest[2], message="latest heartbeat"),)
             yield on_lane(lane, message, column="status", related=related)

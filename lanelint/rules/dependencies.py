@@ -9,7 +9,7 @@ from lanelint.linter.engine.diagnostics import Finding, Location, Severity
 from lanelint.linter.engine.registry import workspace_rule
 from lanelint.linter.protocol.artifacts.notes import Notes
 from lanelint.linter.workspace.index import Batch, LaneRef, is_active, is_done
-from lanelint.rules._relations import lane_at, on_lane
+from lanelint.rules._relations import lane_at, on_lane, verdict_unknown
 
 
 def _lanes(batch: Batch) -> dict[str, LaneRef]:
@@ -28,6 +28,9 @@ def dependency_unknown_lane(ctx: WorkspaceContext) -> Iterator[Finding]:
     whichever documents it is written: lane C of the workboard may depend on lane A of the
     dispatch. A document with `## Batch B-1` and `## Batch B-2` sections holds two batches,
     and a document with lanes and no batch id is a batch of its own.
+
+    Upstream lanes are read the same way whatever the notes around them: `hard(Z) — waits`,
+    `hard: Z` and `hard on lane Z` all name lane `Z`.
 
     ## Why
     Protocol section 6: a downstream lane waits for its upstream. An upstream that does not
@@ -178,7 +181,7 @@ def hard_dependency_not_accepted(ctx: WorkspaceContext) -> Iterator[Finding]:
         if not (is_active(status) or is_done(status)):
             continue
         for upstream in index.upstream(lane, "hard"):
-            if index.accepted_row(upstream) is not None:
+            if index.accepted_row(upstream) is not None or verdict_unknown(index, upstream):
                 continue
             yield on_lane(
                 lane,

@@ -31,15 +31,15 @@ def placeholder_left(ctx: DocumentContext) -> Iterator[Finding]:
 
     It runs on protocol documents only: documents that hold a preflight stamp, lane plan, gate
     report, acceptance ledger, heartbeat, escalation, approved baseline or task file, or that
-    the `documents` setting names. Files under a `templates/` folder or named `*_TEMPLATE.md`
-    are templates and are skipped.
+    the `documents` setting names.
 
     It never fires on:
 
     - HTML element names, opening or closing (`<head>`, `<noscript>`, `<select>`, `</body>`,
       `<details open>`), autolinks (`<https://example.com>`) and e-mail addresses;
     - comparisons and arrows (`a < b > c`, `<-`, `->`, `<=`, `<0.5), moderate (0.5-1.0), or
-      dense (>`): a placeholder starts with a letter and has no space next to its brackets;
+      dense (>`): a placeholder starts with a letter or digit, holds a letter, has balanced
+      parentheses and no space next to its brackets;
     - a parameter inside a path, glob, file name or command: `agents/<role>/SKILL.md`,
       `gate_report_<TASK>_<date>.md`, `List<String>`, or a code span that holds more than the
       placeholder (`` `git add <paths>` ``, `` `lanelint new task --id <id>` ``);
@@ -48,7 +48,13 @@ def placeholder_left(ctx: DocumentContext) -> Iterator[Finding]:
       line ending in `:` that says `Example:`, `For example:`, `Format:`, `Use this table like
       this:`, `Syntax:`, `Usage:`, `Template:`, `looks like this:` and the like, a section
       headed `Example` or `Format`, and a line that starts with such a lead-in
-      (`Format: <lane> <status>`).
+      (`Format: <lane> <status>`);
+    - a placeholder given as an example in prose (`text such as <name>`, `e.g. <lane>`) and the
+      cells of a table column that names parameters (headed `Argument`, `Parameter`,
+      `Placeholder`, `Option`, `Variable`, `Syntax`, ...).
+
+    Files under a `templates/` folder or a folder named `*_TEMPLATE` (GitHub's
+    `ISSUE_TEMPLATE`), and files named `*_TEMPLATE.md`, are templates and are skipped.
 
     ## Why
     A skeleton rendered from a template is not a report until every placeholder is filled. A

@@ -81,7 +81,11 @@ def _active_lanes(lanes: list[LaneRef]) -> list[LaneRef]:
 
 def _active(ref: LaneRef) -> bool:
     """Active by its status, or a lane of a plan with no status column (a batch plan)."""
-    return ref.lane.state == statuses.ACTIVE or "status" not in ref.plan.columns
+    if ref.lane.state == statuses.ACTIVE:
+        return True
+    # No status column: a batch plan, unless a header that may be the status column could
+    # not be placed (its lanes are then of unknown state, and PDP204 names the header).
+    return "status" not in ref.plan.columns and ref.lane.state != statuses.UNKNOWN
 
 
 @document_rule("PDP202", "lane-letter-type-mismatch", Severity.WARNING, section=2)
@@ -163,12 +167,10 @@ def lane_status_unknown(ctx: DocumentContext) -> Iterator[Finding]:
     """
     for plan in ctx.artifacts.lane_plans:
         for lane in plan.lanes:
-            if lane.state != statuses.UNKNOWN:
-                continue
             cell = lane.cell("status")
-            written = cell.text if cell else lane.status
-            if is_placeholder(written):
+            if lane.state != statuses.UNKNOWN or cell is None or is_placeholder(cell.text):
                 continue
+            written = cell.text
             yield Finding(
                 lane.line,
                 f"lane '{lane.id}' status {quote(written)} is not a lane status lanelint knows "
@@ -185,8 +187,10 @@ def lane_table_header_unknown(ctx: DocumentContext) -> Iterator[Finding]:
     ## What it does
     A lane table is a table with a lane column and an owner column. When most of its headers
     name lane fields, a header that names none of them and is no known free-text column is
-    reported by name: its column is not read, and a misspelt `Stauts` or `Dependecy` would
-    otherwise switch the checks of that column off in silence.
+    reported by name when it may hide a field: it reads like a misspelt known header
+    (`Stauts`, `Dependancy`, `Lokced files`), or the table has no task, dependency or files
+    column (the unplaced header may be it; the missing column is then not reported apart).
+    A team's own extra column beside a complete table (`Priority`, `Risk level`) is fine.
 
     Headers are compared in lower case, without backticks, emphasis or anything in
     parentheses. Accepted for each field:

@@ -18,7 +18,8 @@ from lanelint.rules._values import is_placeholder, quote
 
 
 def _missing_column(plan: LanePlan, column: str, label: str) -> Finding | None:
-    if column in plan.columns:
+    # A header lanelint cannot place may be this very column, misspelt: PDP204 names it.
+    if column in plan.columns or plan.unplaced:
         return None
     return Finding(plan.line, f"lane table has no {label} column")
 
@@ -30,6 +31,9 @@ def lane_task_missing(ctx: DocumentContext) -> Iterator[Finding]:
     ## What it does
     Reports a lane table without a `Task` / `Task ID` column, and each lane whose task cell
     is empty. A stand-in such as `TBD`, `-` or `n/a` counts as empty.
+
+    Accepted: a task id with notes (`` `T-102` (part 2) ``, `T-102 — API`). Reported: an
+    empty cell or a blank stand-in (`-`, `TBD`, `n/a`, `to be defined`, `see above`).
 
     ## Why
     Protocol section 4: a lane can start only if its task id is assigned (and in the approved
@@ -47,6 +51,7 @@ def lane_task_missing(ctx: DocumentContext) -> Iterator[Finding]:
         missing = _missing_column(plan, "task", "task id")
         if missing:
             yield missing
+        if "task" not in plan.columns:
             continue
         for lane in plan.lanes:
             if is_blank(lane.task):
@@ -66,6 +71,11 @@ def lane_owner_missing(ctx: DocumentContext) -> Iterator[Finding]:
     Reads the owner cell (`Role`, `Owner`, `Role owner`, `Owner role`) of each lane. Several
     owners may be named (`System Analyst + Product Owner`, `TL, SM`); each must be a protocol
     role, one of its abbreviations, or a configured `role-aliases` entry.
+
+    Notes around a role are not part of it: `Executive Assistant (Alice)`, `EA — backend`,
+    `**EA**` and `` `EA` `` are the Executive Assistant. Owners are separated by `+`, `,`,
+    `;`, `&`, `and` or a spaced `/` (`QA/SET` is one role). Roles of two lane types in one
+    cell are reported by PDP410, not here.
 
     ## Why
     Protocol section 4: the lane owner role must be explicit. Section 3 then requires the
@@ -103,6 +113,11 @@ def lane_dependency_unmarked(ctx: DocumentContext) -> Iterator[Finding]:
     `hard(A, B)`, `hard(L1+L2)`. Free text such as `depends on L1 artifacts`,
     `parallel-safe` or `primary` is reported.
 
+    Notes are not part of the dependency: `hard(A) — waits for criteria`,
+    `hard(A) (criteria first)`, `none (parallel-safe)`, `**hard(A)**`, `soft(C) ✅`. The
+    upstream lanes may also follow a colon or a linking word: `hard: A`, `hard on A, B`,
+    `soft after L1`, `hard(lane A)`.
+
     ## Why
     Protocol sections 4 and 6: scheduling depends on the kind of dependency. A hard dependency
     waits for an accepted upstream commit; a soft one proceeds with `[ASSUMPTION]` tags.
@@ -118,6 +133,7 @@ def lane_dependency_unmarked(ctx: DocumentContext) -> Iterator[Finding]:
         missing = _missing_column(plan, "dependency", "dependency")
         if missing:
             yield missing
+        if "dependency" not in plan.columns:
             continue
         for lane in plan.lanes:
             dependency = lane.dependency
@@ -145,6 +161,11 @@ def lane_files_missing(ctx: DocumentContext) -> Iterator[Finding]:
     `File scope:` / `Files:` followed by paths in backticks, or a list of them); a table
     without a files column is then reported only for the lanes no brief gives files to.
 
+    File cells hold paths in backticks or plain, separated by `,` or `;`, with notes that
+    are not paths: `` `spec/x.md` (sections 1–4) ``, `src/api.py (handlers only)`,
+    `src/api.py; src/db.py`, `spec/requirements.md:10-40` (a line range of one file).
+    A blank stand-in (`-`, `TBD`, `to be defined`) is no file.
+
     ## Why
     Protocol sections 4 and 5: parallel work is safe only on disjoint file sets, and that can
     only be checked when every lane lists its files.
@@ -162,6 +183,7 @@ def lane_files_missing(ctx: DocumentContext) -> Iterator[Finding]:
         missing = _missing_column(plan, "files", "files")
         if missing and not any(lane.id in briefed for lane in plan.lanes):
             yield missing
+        if "files" not in plan.columns:
             continue
         for lane in plan.lanes:
             cell = lane.cell("files")

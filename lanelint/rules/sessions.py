@@ -88,6 +88,9 @@ def stamp_value_not_allowed(ctx: DocumentContext) -> Iterator[Finding]:
     Where the stamp template writes `<A|B|C>` for a field or check, the filled value must be
     one of `A`, `B` or `C` (compared without regard to case). The role is checked by PDP306.
 
+    Values are compared with their notes set aside: `PASS (AGENTS.md loaded, 9 sections)`,
+    `PASS ✅`, `**PASS**` and `PASS — loaded` are `PASS`; `PAS (loaded)` is reported.
+
     ## Why
     Protocol section 3: a stamp is only valid when each check reads as the template defines it;
     `OK` or `done` says nothing a reviewer can rely on.
@@ -122,6 +125,9 @@ def stamp_timestamp_invalid(ctx: DocumentContext) -> Iterator[Finding]:
     ## What it does
     Reads the `Timestamp:` value as `YYYY-MM-DD HH:MM` with an optional zone (`UTC`, `MSK`,
     `+03:00`) or as ISO 8601 (`2026-02-15T10:30Z`). A date alone or free text is reported.
+
+    A zone in parentheses is the timestamp's zone (`2026-02-16 10:00 (UTC+3)` is 07:00
+    UTC); other notes are set aside (`2026-02-16 10:00 UTC (after standup)`, `... ✅`).
 
     ## Why
     Protocol sections 3 and 9: the timestamp orders sessions and heartbeats; one that cannot
@@ -223,6 +229,9 @@ def stamp_unknown_role(ctx: DocumentContext) -> Iterator[Finding]:
     ## What it does
     Reads the stamp's `Role:` value against the protocol's roles, their usual abbreviations
     (`TL`, `SA`, `QA`, ...) and the `role-aliases` of the configuration.
+
+    Notes around the role are set aside: `Executive Assistant (EA)`, `EA — backend`,
+    `System Analyst (Alice)` name known roles.
 
     ## Why
     Protocol section 3: the session role must match the lane owner role. An unknown role

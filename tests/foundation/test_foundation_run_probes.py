@@ -42,7 +42,9 @@ from lanelint.linter.run.driver import Run
 
 # Replace every reference to the pipeline's pieces, wherever a lanelint module holds one
 # (imported names, and defaults of parameters such as the Run's workspace phase).
-for name in ("check_bytes", "check_text", "run_workspace_rules", "finalize"):
+for name in (
+    "check_bytes", "check_text", "run_workspace_rules", "run_workspace_incremental", "finalize"
+):
     original, probe = wrap(name)
     for module in list(sys.modules.values()):
         if getattr(module, "__name__", "").startswith("lanelint"):
@@ -142,7 +144,7 @@ def test_a_language_server_session_keeps_one_run(project: Path) -> None:
     assert found["outside"] == []
     assert found["runs"] == 1
     calls = set(found["calls"])  # type: ignore[call-overload]
-    assert {"check_text", "finalize", "run_workspace_rules"} <= calls
+    assert {"check_text", "finalize", "run_workspace_incremental"} <= calls
 
 
 def test_the_probe_sees_a_pipeline_assembled_elsewhere(project: Path) -> None:

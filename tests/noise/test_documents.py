@@ -220,3 +220,20 @@ def test_the_board_shows_protocol_documents_only(tmp_path: Path) -> None:
     (tmp_path / "docs" / "plan.md").write_text(PLAN, "utf-8")
     index = index_paths([tmp_path], Config(root=tmp_path, cache=False))
     assert [lane.id for lane in index.lanes] == ["A"]
+
+
+@pytest.mark.parametrize(
+    ("path", "template"),
+    [
+        ("spec/templates/WORKBOARD.md", True),
+        ("spec/PREFLIGHT_STAMP_TEMPLATE.md", True),
+        (".github/ISSUE_TEMPLATE/bug_report.md", True),
+        (".github/pull_request_template.md", True),
+        ("docs/template-guide.md", False),
+        ("spec/operations/workboard.md", False),
+    ],
+)
+def test_template_paths(path: str, template: bool) -> None:
+    from lanelint.linter.protocol.artifacts.placeholders import is_template_path
+
+    assert is_template_path(path) is template

@@ -102,6 +102,13 @@ CASES: list[tuple[str, str, int]] = [
         "| `<sha>` | `<accepted/rejected/pending>` |",
         0,
     ),
+    # a table that documents parameters, and a placeholder given as an example in prose
+    (
+        "argument-table",
+        "| Argument | Meaning |\n|---|---|\n| `<env>` | `dev` or `prod` |\n| `<N>` | a number |",
+        0,
+    ),
+    ("such-as", "- Replace text such as `<name>` or e.g. <lane> with a value.", 0),
     # what still fires: a filled document with cells left unfilled
     (
         "evidence-table-left-unfilled",

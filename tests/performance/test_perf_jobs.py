@@ -29,8 +29,17 @@ def load_generator() -> Any:
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("jobs")
-    load_generator().generate(root / "spec", 2 * parallel.MIN_FILES_FOR_WORKERS + 7, seed=3)
+    load_generator().generate(root / "spec", 2 * SMALL_THRESHOLD + 7, seed=3)
     return root
+
+
+#: The tests lower the threshold for workers, so that a small folder exercises them.
+SMALL_THRESHOLD = 40
+
+
+@pytest.fixture(autouse=True)
+def _small_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_FILES_FOR_WORKERS", SMALL_THRESHOLD)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks workers on Linux only")
@@ -85,3 +94,30 @@ def test_without_worker_processes_the_run_goes_on_in_process(
     monkeypatch.setattr(parallel, "_pool", no_processes)
     result = run_cli(["check", "spec", "--no-cache", "--jobs", "2"], cwd=folder)
     assert (result.exit_code, result.output) == (expected.exit_code, expected.output)
+
+
+def test_workers_get_paths_and_send_back_encoded_results(folder: Path) -> None:
+    from lanelint.linter.engine.config import Config
+    from lanelint.linter.io.discovery import discover
+    from lanelint.linter.run import cache
+    from lanelint.linter.run.settings import make_settings
+
+    entries = discover([folder / "spec"], root=folder)[:3]
+    settings = make_settings(Config(root=folder))
+    parallel._init_worker(settings)
+    try:
+        done = parallel._run_chunk(list(enumerate(entries)))
+    finally:
+        parallel._init_worker(None)  # type: ignore[arg-type]
+    assert [index for index, _ in done] == [0, 1, 2]
+    for (_, payload), entry in zip(done, entries, strict=True):
+        assert isinstance(payload, bytes)
+        decoded = cache.decode(payload)
+        assert decoded is not None
+        assert decoded == parallel.check_entry(entry, None, settings)
+
+
+def test_a_few_files_are_not_worth_workers() -> None:
+    assert parallel.workers_for(SMALL_THRESHOLD - 1, 4) == 1
+    assert parallel.workers_for(10_000, 1) == 1
+    assert parallel.workers_for(10_000, 2) == 2

@@ -12,7 +12,6 @@ from lanelint.linter.engine import passes as engine
 from lanelint.linter.engine import registry
 from lanelint.linter.engine.config import load_config
 from lanelint.linter.engine.diagnostics import Finding, Severity
-from lanelint.linter.engine.registry import Rule
 from lanelint.linter.run.api import lint_paths
 from tests.conftest import run_cli
 from tests.robustness.corpus import seeded_copy
@@ -26,7 +25,8 @@ def _explode(ctx: object) -> Iterator[Finding]:
 
 
 def _inject(monkeypatch: pytest.MonkeyPatch, code: str, scope: registry.Scope) -> None:
-    rule = Rule(code, "crashes", Severity.ERROR, None, scope, "Crashes.", check=_explode)
+    kind = registry.DocumentRule if scope == "document" else registry.WorkspaceRule
+    rule = kind(code, "crashes", Severity.ERROR, None, scope, "Crashes.", check=_explode)
     monkeypatch.setitem(registry._REGISTERED, code, rule)
 
 

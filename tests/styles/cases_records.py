@@ -464,6 +464,18 @@ def _lock_owner_cases() -> list[Case]:
     }
     for name, line in granted.items():
         cases.append(Case(f"records/lock/{name}", "PDP503", False, _locked(lock + line)))
+    # ``Lock owner: TBD`` names nobody: the high-risk overlap is reported, no lock is held.
+    tbd = _locked("- Lock owner: `spec/AGENT_RUNTIME.md` -> TBD\n")
+    cases.append(
+        Case(
+            "records/lock/fires-high-risk-owner-tbd",
+            "PDP502",
+            True,
+            tbd,
+            line=_line(tbd[_DISPATCH], "| B |"),
+        )
+    )
+    cases.append(Case("records/lock/owner-tbd-holds-nothing", "PDP503", False, tbd, only=False))
     # A lane given only by a brief is held to the lock as well.
     brief = _brief("T-203", "C", "Files in scope:\n- `spec/AGENT_RUNTIME.md`\n", "QA/SET")
     text = _HEAD.format(meta=lock + "- TL override: lane B (T-202)\n") + _LOCKED_TABLE + brief

@@ -76,6 +76,8 @@ def _approval_cases() -> list[Case]:
         "pending-key": "- Pending CA approval: lane L2",
         "under-review": "- CA approval: under review (lane L2)",
         "declined-bold": "**CA approval:** declined for lane L2\n",
+        "approved-other-lane": "- CA approval: ✅ approved for lane L3 (`DG-107`)",
+        "signed-off-by-po": "- PO approval: signed off for lane L2",
     }
     for name, line in firing.items():
         files = _changed(_DISPATCH, _APPROVAL, line)
@@ -123,6 +125,7 @@ def _override_cases() -> list[Case]:
         "rejected": "- TL override: rejected for lane L2",
         "pending": "- TL override: pending for lane L2",
         "other-lane": "- TL override: lane L3 may edit `models.py`",
+        "approved-request-other-lane": "- Override request: lane L3 (approved by TL)",
     }
     for name, line in firing.items():
         files = _changed(_DISPATCH, _OVERRIDE, line)

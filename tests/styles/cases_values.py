@@ -228,7 +228,6 @@ CASES += [
         WORKBOARD,
         "| Lane | Task ID |",
         ("| Dependency (`none/soft/hard`) |", "| Dependancy |"),
-        only=False,
     ),
     fires(
         "headers/lane-misspelt-files",
@@ -236,7 +235,6 @@ CASES += [
         WORKBOARD,
         "| Lane | Task ID |",
         ("| Locked files |", "| Lokced files |"),
-        only=False,
     ),
     silent(
         "headers/lane-free-text-column",
@@ -367,7 +365,6 @@ CASES += [
         WORKBOARD,
         "Executive Asistant (Alice)",
         _cell(_ROW_B, 2, "Executive Asistant (Alice)"),
-        only=False,
     ),
 ]
 
@@ -398,7 +395,6 @@ CASES += [
         WORKBOARD,
         "hard(Z) — waits",
         _cell(_ROW_B, 3, "hard(Z) — waits for criteria"),
-        only=False,
     ),
     fires(
         "dependency/unknown-lane-after-colon",
@@ -406,7 +402,6 @@ CASES += [
         WORKBOARD,
         "hard: Z",
         _cell(_ROW_B, 3, "hard: Z"),
-        only=False,
     ),
     fires(
         "dependency/free-text-still-unmarked",
@@ -414,7 +409,6 @@ CASES += [
         WORKBOARD,
         "depends on A (criteria)",
         _cell(_ROW_B, 3, "depends on A (criteria)"),
-        only=False,
     ),
 ]
 
@@ -443,7 +437,6 @@ CASES += [
         WORKBOARD,
         "| to be defined |",
         _cell(_ROW_C, 4, "to be defined"),
-        only=False,
     ),
     # A note does not hide a second lane's claim on the locked file.
     silent("task/with-qualifier", "PDP406", WORKBOARD, ("`DG-102`", "`DG-102` (part 2)")),
@@ -454,7 +447,6 @@ CASES += [
         WORKBOARD,
         "`DG-999` (part 2)",
         ("| D | `DG-104` |", "| D | `DG-999` (part 2) |"),
-        only=False,
     ),
 ]
 
@@ -489,7 +481,6 @@ CASES += [
         WORKBOARD,
         "✅ acepted",
         (_ACCEPTED, _ACCEPTED.replace("accepted", "✅ acepted")),
-        only=False,
     ),
     silent(
         "ledger/commit-with-qualifier",
@@ -503,7 +494,6 @@ CASES += [
         WORKBOARD,
         "this batch",
         ("| `3f9c2a1` |", "| `3f9c2a1`, this batch |"),
-        only=False,
     ),
 ]
 for number, (old, new) in enumerate(
@@ -537,6 +527,160 @@ CASES.append(
             "| Commit | Lane | Task | Verdict | Evidence |",
             "| Commit | Lane | Task | Verdict | Evidnce |",
         ),
-        only=False,
     )
 )
+
+# -- other languages' punctuation and mixed case ------------------------------------------
+
+for number, variant in enumerate(["«active»", "„active“", '"active"', "“In Progress”", "'doing'"]):
+    CASES.append(
+        silent(f"status/quoted-{number}", "PDP203", WORKBOARD, _status(_ROW_B, "active", variant))
+    )
+for number, verdict in enumerate(["«accepted»", "„Accepted“", "“ACCEPTED”"]):
+    CASES.append(
+        silent(
+            f"ledger/quoted-{number}",
+            "PDP705",
+            WORKBOARD,
+            (_ACCEPTED, _ACCEPTED.replace("accepted", verdict)),
+        )
+    )
+CASES.append(
+    fires(
+        "status/quoted-typo",
+        "PDP203",
+        WORKBOARD,
+        _ROW_B,
+        _status(_ROW_B, "active", "«actve»"),
+    )
+)
+
+# -- the dispatch of batch B-15: sequence ids, a rejected row -------------------------------
+
+_REJECTED = "| `9c9c9c9` | L2 | `DG-106` | rejected |"
+for number, verdict in enumerate(
+    ["rejected (out of scope)", "❌ rejected", "Rejected — conflicts with the lock", "declined"]
+):
+    CASES.append(
+        silent(
+            f"dispatch/rejected-{number}",
+            "PDP705",
+            DISPATCH,
+            (_REJECTED, _REJECTED.replace("rejected", verdict)),
+        )
+    )
+for number, (old, new) in enumerate(
+    [
+        (
+            "| L2 | `DG-106` | Executive Assistant | hard(L1) |",
+            "| L2 | `DG-106` | Executive Assistant | hard: L1 |",
+        ),
+        (
+            "| L2 | `DG-106` | Executive Assistant | hard(L1) |",
+            "| L2 | `DG-106` | EA — storage | hard(L1) — ADR first |",
+        ),
+        ("| L3 | `DG-107` | QA/SET | soft(L1) |", "| L3 | `DG-107` | QA (Bob) | soft on L1 |"),
+        ("| L4 | `DG-108` | DevOps/SRE | none |", "| L4 | `DG-108` | SRE | none (parallel-safe) |"),
+        (
+            "| Lane | Task | Owner | Dependency | Target files | Status |",
+            "| Lane | Task | Owner roles | Depends on | Files in scope | State |",
+        ),
+    ]
+):
+    CASES.append(silent(f"dispatch/variant-{number}", "PDP403", DISPATCH, (old, new)))
+CASES += [
+    fires(
+        "dispatch/unknown-upstream-after-colon",
+        "PDP601",
+        DISPATCH,
+        "hard: L9",
+        (
+            "| L2 | `DG-106` | Executive Assistant | hard(L1) |",
+            "| L2 | `DG-106` | Executive Assistant | hard: L9 |",
+        ),
+    ),
+    fires(
+        "dispatch/two-lane-types",
+        "PDP410",
+        DISPATCH,
+        "QA/SET + DevOps/SRE",
+        ("| L3 | `DG-107` | QA/SET |", "| L3 | `DG-107` | QA/SET + DevOps/SRE |"),
+    ),
+    fires(
+        "dispatch/status-typo",
+        "PDP203",
+        DISPATCH,
+        "| L2 |",
+        ("| active | 2026-03-04 10:35 UTC |", "| actvie | 2026-03-04 10:35 UTC |"),
+    ),
+]
+
+# -- real mistakes hidden inside variants still fire ----------------------------------------
+
+CASES += [
+    fires(
+        "hidden/active-synonym-touches-locked-file",
+        "PDP503",
+        WORKBOARD,
+        _ROW_D,
+        _status(_ROW_D, "blocked", "in progress (day 2)"),
+    ),
+    fires(
+        "hidden/owner-with-name-of-another-lane-type",
+        "PDP202",
+        WORKBOARD,
+        "| C | `DG-103` |",
+        _cell(_ROW_C, 2, "Executive Assistant (Alice)"),
+    ),
+    fires(
+        "hidden/overlap-behind-qualifiers",
+        "PDP501",
+        WORKBOARD,
+        _ROW_D,
+        (
+            "`apps/executive-cli/tests/digest/*` |",
+            "`apps/executive-cli/tests/digest/*` (regression), "
+            "`deploy/executive-cli/digest-cron.yaml` (read only) |",
+        ),
+    ),
+    fires(
+        "hidden/unknown-upstream", "PDP601", WORKBOARD, "| hard(Z) |", _cell(_ROW_B, 3, "hard(Z)")
+    ),
+]
+
+# -- a team's own extra column is no unknown header; a column that may hide a field is ----
+
+CASES += [
+    silent(
+        "headers/extra-column-priority",
+        "PDP204",
+        WORKBOARD,
+        ("| Last update |\n|---|", "| Last update | Priority |\n|---|---|"),
+    ),
+    silent(
+        "headers/extra-column-risk-level",
+        "PDP204",
+        WORKBOARD,
+        ("| Last update |\n|---|", "| Last update | Risk level |\n|---|---|"),
+    ),
+    silent(
+        "headers/ledger-extra-column",
+        "PDP712",
+        WORKBOARD,
+        ("| Verdict | Evidence |\n|---|", "| Verdict | Evidence | Reviewer notes |\n|---|---|"),
+    ),
+    fires(
+        "headers/unplaced-column-where-files-are-missing",
+        "PDP204",
+        WORKBOARD,
+        "| Lane | Task ID |",
+        ("| Locked files |", "| Touches |"),
+    ),
+    fires(
+        "headers/status-misspelt",
+        "PDP204",
+        WORKBOARD,
+        "| Lane | Task ID |",
+        ("| Status | Last update |", "| Stauts | Last update |"),
+    ),
+]

@@ -108,7 +108,6 @@ CASES += [
         SESSIONS,
         "Role: Sytem Analyst (Alice)",
         (_ROLE_A, "Role: Sytem Analyst (Alice)"),
-        only=False,
     ),
 ]
 
@@ -157,7 +156,6 @@ CASES += [
         ("# Gate Report: DG-101", "# Gate Report: DG-101 (rework 2)"),
         ("## 6) Risks / open questions", "## 6) Open questions and risks"),
         ("## 7) ADR status\n", "## Notes\n"),
-        only=False,
     ),
     fires(
         "gate-report/out-of-order-variant",
@@ -166,7 +164,6 @@ CASES += [
         "## 7) Open questions and risks",
         ("## 6) Risks / open questions", "## 6) ADRs"),
         ("## 7) ADR status", "## 7) Open questions and risks"),
-        only=False,
     ),
     fires(
         "gate-report/duplicated-variant",
@@ -174,7 +171,6 @@ CASES += [
         REPORT,
         "## 8) ADRs",
         ("## 7) ADR status\n", "## 7) ADR status\n\nSee below.\n\n## 8) ADRs\n"),
-        only=False,
     ),
 ]
 

@@ -65,6 +65,10 @@ def test_outcome_of(text: str, outcome: str | None) -> None:
         ("Override request", "lane C (denied by TL)", False),
         ("Override request", "lane C (approved by TL)", True),
         ("Pending approval", "CA, lane B", False),
+        ("CA approval", "requested 2026-03-01, approved 2026-03-02", True),
+        ("CA approval", "approved for lane B, then revoked", False),
+        ("CA approval", "lane B approved; index review pending", True),
+        ("TL override", "lane B, not granted", False),
     ],
 )
 def test_is_granted(key: str, value: str, granted: bool) -> None:

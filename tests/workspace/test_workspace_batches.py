@@ -188,3 +188,50 @@ def test_the_board_shows_a_split_batch_once_and_a_two_batch_file_twice(tmp_path:
     nodes = [line for line in flowchart(nine).split("\n") if line.endswith('"]')]
     assert len(nodes) == len(set(nodes)) == 3
     assert all("overlap: B" not in marks for lane in nine.lanes for marks in lane.marks.values())
+
+
+def test_a_record_under_a_batch_with_no_lanes_still_finds_its_lane(tmp_path: Path) -> None:
+    """A heading such as "batch 12" where the lanes say `B-12`: out of view, not missing."""
+    root = _write(
+        tmp_path,
+        {
+            "dispatch.md": "# Dispatch\n\n- Batch id: `B-12`\n\n"
+            "| Lane | Task | Role | Dependency | Files | Status | Last update |\n"
+            "|---|---|---|---|---|---|---|\n"
+            "| A | T-1 | System Analyst | none | `a.md` | active | 2026-02-16 11:00 UTC |\n",
+            "heartbeats.md": "# Heartbeat log, batch 12\n\n## 2026-02-16 11:00 UTC - Lane A\n\n"
+            "- Status: ok\n- Blockers: none\n- Next step: review\n",
+        },
+    )
+    assert [d.message for d in _lint(root).diagnostics if d.code == "PDP901"] == []
+    # The same log under the lanes' own batch id, and under another batch that has lanes.
+    log = (root / "spec" / "heartbeats.md").read_text().replace("batch 12", "batch B-12")
+    (root / "spec" / "heartbeats.md").write_text(log)
+    assert [d.message for d in _lint(root).diagnostics if d.code == "PDP901"] == []
+    other = "# Other\n\n- Batch id: `B-13`\n\n" + HEADER + LANES["A"].replace("T-1", "T-9")
+    (root / "spec" / "other.md").write_text(other)
+    (root / "spec" / "heartbeats.md").write_text(log.replace("B-12", "B-13"))
+    assert [d.message for d in _lint(root).diagnostics if d.code == "PDP901"] == [
+        "active lane 'A' has no heartbeat (batch's newest timestamp 2026-02-16 11:00 UTC)"
+    ]
+
+
+def test_a_stamp_under_a_batch_with_no_lanes_still_fits_its_lane(tmp_path: Path) -> None:
+    stamp = (
+        "# Session log, batch {batch}\n\n```text\nPREFLIGHT STAMP\nRuntime: Codex\n"
+        "Role: System Analyst\nTimestamp: 2026-02-16 09:00 UTC\nTask: T-1\n\n"
+        "Preflight status: READY TO EXECUTE\n```\n"
+    )
+    root = _write(
+        tmp_path,
+        {
+            "dispatch.md": "# Dispatch\n\n- Batch id: `B-12`\n\n" + _table("A"),
+            "session.md": stamp.format(batch="12"),
+        },
+    )
+    assert [d.message for d in _lint(root).diagnostics if d.code == "PDP307"] == []
+    other = "# Other\n\n- Batch id: `B-13`\n\n" + HEADER + LANES["B"].replace("T-2", "T-9")
+    (root / "spec" / "other.md").write_text(other)
+    (root / "spec" / "session.md").write_text(stamp.format(batch="B-13"))
+    found = [d.message for d in _lint(root).diagnostics if d.code == "PDP307"]
+    assert [m for m in found if m.startswith("active lane 'A'")]  # B-13 has lanes: no fit

@@ -111,3 +111,12 @@ def test_templates_summarise_to_nothing() -> None:
     )
     assert summary.is_template
     assert summary.plans == ()
+
+
+def test_summaries_are_not_tracked_by_the_garbage_collector() -> None:
+    import gc
+
+    summary = _summary(HEADER + "| A | T-1 | System Analyst | none | `a.md` | active |\n")
+    assert not gc.is_tracked(summary)
+    assert not gc.is_tracked(summary.plans[0])
+    assert not gc.is_tracked(summary.plans[0].lanes[0])

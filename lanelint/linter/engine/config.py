@@ -64,6 +64,13 @@ class Config:
     templates_dir: str = "spec/templates"
     output_paths: Mapping[str, str] = field(default_factory=dict)
     cache: bool = True
+    git: bool = True
+    integration_branch: str | None = None
+    waiver_owners: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    stamp_margin_minutes: int = 24 * 60
+    #: ``--now``: the date (or date and time) that decides what has expired and what is
+    #: overdue; ``None`` means today for waivers and the batch's newest timestamp for cadence.
+    now: str | None = None
     #: ``check PATHS`` reads the project's other documents for cross-document rules.
     project_context: bool = True
     #: Globs (relative to the root) of the files that are protocol documents even where no
@@ -168,6 +175,17 @@ def _minutes(key: str, value: Any) -> int:
     raise TypeError(f'\'{key}\' must be a duration such as "2h" or "90m", or a number of hours')
 
 
+def _owner_table(key: str, value: Any) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise TypeError(f"'{key}' must be a table of code = role or [roles]")
+    table: dict[str, tuple[str, ...]] = {}
+    for code, roles in value.items():
+        if isinstance(roles, str):
+            roles = [roles]
+        table[str(code).strip().upper()] = _strings(f"{key}.{code}", roles)
+    return table
+
+
 #: Key in the file -> (field of :class:`Config`, reader).
 KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "select": ("select", _codes),
@@ -187,6 +205,10 @@ KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "templates-dir": ("templates_dir", _string),
     "output-paths": ("output_paths", _string_table),
     "cache": ("cache", _bool),
+    "git": ("git", _bool),
+    "integration-branch": ("integration_branch", _string),
+    "waiver-owners": ("waiver_owners", _owner_table),
+    "stamp-margin": ("stamp_margin_minutes", _minutes),
     "project-context": ("project_context", _bool),
     "documents": ("documents", _strings),
     "docs-url": ("docs_url", _url),
@@ -309,3 +331,5 @@ def validate_codes(config: Config, known: Sequence[str]) -> None:
     for glob, codes in config.per_file_ignores.items():
         for code in codes:
             check(code, f"per-file-ignores.{glob}")
+    for code in config.waiver_owners:
+        check(code, "waiver-owners")

@@ -109,3 +109,79 @@ PARSE_FAILED = engine_rule(
     `spec/odd.md:1:1: LL902 could not parse this file: RecursionError: ...`.
     """,
 )
+
+WAIVER_INCOMPLETE = engine_rule(
+    "LL011",
+    "waiver-incomplete",
+    Severity.WARNING,
+    """
+    A `lanelint-waive` comment lacks a code, an owner, an expiry or a reason.
+
+    ## What it does
+    A waiver is written
+    `<!-- lanelint-waive PDP201 owner="Technical Lead" until=2026-03-01 reason="hotfix" -->`
+    (covering the lines down to a `lanelint-enable` or the end of the file),
+    `<!-- lanelint-waive-next-line ... -->` (the next line) or
+    `<!-- lanelint-waive-file ... -->` (the whole file). Values may be quoted with `"` or
+    `'`; `expires=` is read as `until=`. Reports a waiver that names no code, or has no
+    `owner=`, `until=` (a date, `YYYY-MM-DD`) or `reason=`. Such a waiver waives nothing:
+    the findings it covers are reported.
+
+    ## Why
+    An exception to the protocol needs an explicit approval and a documented rationale
+    (protocol section 2 asks this of a temporary fifth lane). A waiver that does not say who
+    decided, until when and why cannot be reviewed, and never comes up for review again.
+
+    ## Example
+    `<!-- lanelint-waive PDP201 reason="hotfix" -->`. Use instead:
+    `<!-- lanelint-waive PDP201 owner="Technical Lead" until=2026-03-01 reason="hotfix" -->`.
+    """,
+)
+
+WAIVER_EXPIRED = engine_rule(
+    "LL012",
+    "waiver-expired",
+    Severity.WARNING,
+    """
+    A `lanelint-waive` comment is past its `until=` date; the findings it waived are back.
+
+    ## What it does
+    Compares each waiver's `until=` date with the run's date: `--now DATE` where given,
+    else today. A waiver is in force up to and including its `until` day. After it, the
+    waiver is reported at its line, with the date used, and waives nothing.
+
+    ## Why
+    A waiver is a temporary exception. When it expires, the team either fixes what it
+    waived or renews the decision, with an owner who takes it again.
+
+    ## Example
+    `<!-- lanelint-waive PDP201 owner="TL" until=2026-03-01 reason="hotfix lane" -->`
+    linted on 2026-03-05. Use instead: close the fifth lane, or set a new `until=` with the
+    Technical Lead's renewed approval.
+    """,
+)
+
+WAIVER_OWNER = engine_rule(
+    "LL013",
+    "waiver-owner-not-allowed",
+    Severity.WARNING,
+    """
+    A `lanelint-waive` comment's owner is not a role that may grant the codes it waives.
+
+    ## What it does
+    The owner must be a protocol role (any spelling lanelint knows, and the team's
+    `role-aliases`). By default only the Technical Lead may waive the codes of protocol
+    sections 2, 5, 7 and 8 (`PDP2..`, `PDP5..`, `PDP7..`, `PDP8..`); any role may waive
+    the others. The `waiver-owners` table of the configuration sets the granting roles per
+    code or prefix (the longest prefix wins), e.g. `PDP9 = ["Scrum Master", "TL"]`. A
+    waiver owned by another role waives nothing and is reported.
+
+    ## Why
+    Protocol section 5 and section 7 give file locks, overrides and acceptance to the
+    Technical Lead; an exception to them granted by anyone else is no exception.
+
+    ## Example
+    `<!-- lanelint-waive PDP503 owner="QA/SET" until=2026-03-01 reason="..." -->`. Use
+    instead: `owner="Technical Lead"`, after the Technical Lead approved it.
+    """,
+)

@@ -16,8 +16,9 @@ from lanelint.linter.engine import meta_rules
 from lanelint.linter.engine.config import Config
 from lanelint.linter.engine.context import DocumentContext, WorkspaceContext
 from lanelint.linter.engine.diagnostics import Diagnostic, Finding, Location, Severity
-from lanelint.linter.engine.registry import Rule
+from lanelint.linter.engine.registry import DocumentRule, Rule, WorkspaceRule
 from lanelint.linter.engine.suppressions import Suppression, read_suppressions
+from lanelint.linter.engine.waiver_checks import exception_records, void_waivers, waiver_findings
 from lanelint.linter.io.source import DecodeError, decode
 from lanelint.linter.markdown.document import Document
 from lanelint.linter.markdown.parse import parse_document
@@ -133,11 +134,11 @@ def rule_pass(context: DocumentContext, rules: Iterable[Rule]) -> Iterator[RuleO
     raises gives an outcome holding the error, and the pass goes on.
     """
     for rule in rules:
-        if rule.scope != "document" or rule.check is None:
+        if not isinstance(rule, DocumentRule):
             continue
         findings: list[Finding] = []
         try:
-            findings.extend(rule.check(context))
+            findings.extend(rule.run(context))
         except Exception as exc:  # isolation: one broken rule never stops the run
             yield RuleOutcome(rule, tuple(findings), exc)
             continue
@@ -213,6 +214,8 @@ def check_text(
     protocol = result.taken.is_protocol
     result.summary = summarize(workspace_view(artifacts, protocol), document)
     result.suppressions = read_suppressions(document.comments, max(len(document.lines), 1))
+    if artifacts.lane_plans:
+        result.suppressions.extend(exception_records(document, settings.roles))
     if not artifacts.is_template:
         result.diagnostics.extend(run_document_rules(document, artifacts, settings, protocol))
     return result
@@ -232,8 +235,9 @@ def workspace_view(artifacts: Artifacts, protocol: bool) -> Artifacts:
     A protocol document contributes all its artifacts. Any other document contributes only
     what a protocol document may look up in it, as evidence or by naming it: the task ids it
     lists (where a ``Baseline source`` names it), the acceptance checks of a task, its batch
-    id with approvals and TL overrides, rebase notes, and ``[ASSUMPTION]`` tags (read where a
-    lane's files name the document). It holds no lane, ledger row, stamp, report, heartbeat,
+    id with approvals and TL overrides, rebase notes, ``[ASSUMPTION]`` tags (read where a
+    lane's files name the document), and daily sync records (a sync kept in meeting notes
+    still counts as held). It holds no lane, ledger row, stamp, report, heartbeat,
     escalation, baseline section or push record of its own, so no cross-document rule starts
     from it: a finding can only reach it through a protocol document that names it.
     """
@@ -245,6 +249,7 @@ def workspace_view(artifacts: Artifacts, protocol: bool) -> Artifacts:
         baseline_facts=artifacts.baseline_facts,
         task_notes=list(artifacts.task_notes),
         notes=(replace(notes, pushes=()) if notes is not None else None),
+        syncs=list(artifacts.syncs),
     )
 
 
@@ -260,14 +265,14 @@ def run_workspace_rules(
     """
     documents = tuple(_summary_of(r) for r in results if r.summary or r.artifacts)
     index = None
-    if any(rule.scope == "workspace" for rule in settings.rules):
+    workspace_rules = [rule for rule in settings.rules if isinstance(rule, WorkspaceRule)]
+    if workspace_rules:
         index = build_index(documents, settings.config.root, settings.roles)
     context = WorkspaceContext(documents, settings.config, settings.roles, extras or {}, index)
     anchor = results[0].path if results else "."
     found: list[Diagnostic] = []
-    for rule in settings.rules:
-        if rule.scope == "workspace":
-            found.extend(_run_workspace_rule(rule, context, anchor, settings.config))
+    for rule in workspace_rules:
+        found.extend(_run_workspace_rule(rule, context, anchor, settings.config))
     return found
 
 
@@ -275,10 +280,10 @@ def _run_workspace_rule(
     rule: Rule, context: WorkspaceContext, anchor: str, config: Config
 ) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    if rule.check is None:
+    if not isinstance(rule, WorkspaceRule):
         return found
     try:
-        for finding in rule.check(context):
+        for finding in rule.run(context):
             found.append(_diagnostic(rule, finding, anchor, config))
     except Exception as exc:  # isolation
         found.append(_crash(rule, anchor, exc))
@@ -314,7 +319,7 @@ def run_workspace_incremental(
     found: list[Diagnostic] = []
     batch_rules: list[Rule] = []
     for rule in settings.rules:
-        if rule.scope != "workspace":
+        if not isinstance(rule, WorkspaceRule):
             continue
         if rule.reads == "batch":
             batch_rules.append(rule)
@@ -352,6 +357,7 @@ def finalize(
     config = settings.config
     by_path = {r.path: r for r in results}
     used: set[int] = set()  # ids of the suppressions that suppressed something in this run
+    void = void_waivers(results, config)  # waivers not in force: they suppress nothing
     kept: list[Diagnostic] = []
     for diagnostic in [d for r in results for d in r.diagnostics] + list(extra):
         if not is_enabled(diagnostic.code, config) and not diagnostic.code.startswith("LL9"):
@@ -362,18 +368,29 @@ def finalize(
         suppressed = False
         if owner is not None and not diagnostic.code.startswith("LL9"):
             for item in owner.suppressions:
-                if item.covers(diagnostic.code, diagnostic.line):
+                if id(item) not in void and item.covers(diagnostic.code, diagnostic.line):
                     used.add(id(item))
                     suppressed = True
         if not suppressed:
             kept.append(diagnostic)
-    kept.extend(_suppression_findings(results, settings, used))
+    kept.extend(_suppression_findings(results, settings, used, void))
+    kept.extend(
+        waiver_findings(
+            results,
+            void,
+            lambda code: is_enabled(code, config),
+            lambda rule: severity_of(rule, config),
+        )
+    )
     kept.sort(key=Diagnostic.sort_key)
     return kept
 
 
 def _suppression_findings(
-    results: Sequence[DocumentResult], settings: RunSettings, used: set[int]
+    results: Sequence[DocumentResult],
+    settings: RunSettings,
+    used: set[int],
+    void: Mapping[int, object] | None = None,
 ) -> list[Diagnostic]:
     config = settings.config
     ran = {rule.code for rule in settings.rules if is_enabled(rule.code, config)}
@@ -396,6 +413,8 @@ def _suppression_findings(
                     )
             if id(item) in used or not is_enabled(meta_rules.UNUSED_SUPPRESSION.code, config):
                 continue
+            if item.kind == "exception" or (void is not None and id(item) in void):
+                continue  # a prose record is no directive; a void waiver has its own finding
             named = [c for c in item.codes if c not in unknown]
             if item.codes and not any(any(r.startswith(c) for r in ran) for c in named):
                 continue  # every code it names is switched off or unknown: not its fault

@@ -46,6 +46,28 @@ class Rule:
         return f"section {self.section}" if self.section is not None else "lanelint"
 
 
+@dataclass(frozen=True)
+class DocumentRule(Rule):
+    """A rule that reads one document (and its artifacts) at a time."""
+
+    def run(self, context: DocumentContext) -> Iterable[Finding]:
+        return self.check(context) if self.check is not None else ()
+
+
+@dataclass(frozen=True)
+class WorkspaceRule(Rule):
+    """A rule that reads the facts of every document of the run together."""
+
+    def run(self, context: WorkspaceContext) -> Iterable[Finding]:
+        return self.check(context) if self.check is not None else ()
+
+
+@dataclass(frozen=True)
+class EngineCode(Rule):
+    """A code the engine itself reports (unreadable file, suppressions, internal errors); it
+    has no check of its own."""
+
+
 _REGISTERED: dict[str, Rule] = {}
 
 
@@ -70,7 +92,9 @@ def document_rule(
     """Declare a rule that reads one document at a time."""
 
     def wrap(func: DocumentCheck) -> DocumentCheck:
-        _register(Rule(code, name, severity, section, "document", _docs(func), fixable, func))
+        _register(
+            DocumentRule(code, name, severity, section, "document", _docs(func), fixable, func)
+        )
         return func
 
     return wrap
@@ -93,18 +117,22 @@ def workspace_rule(
     """
 
     def wrap(func: WorkspaceCheck) -> WorkspaceCheck:
-        rule = Rule(code, name, severity, section, "workspace", _docs(func), fixable, func, reads)
-        _register(rule)
+        docs = _docs(func)
+        _register(
+            WorkspaceRule(code, name, severity, section, "workspace", docs, fixable, func, reads)
+        )
         return func
 
     return wrap
 
 
-def engine_rule(code: str, name: str, severity: Severity, docs: str) -> Rule:
+def engine_rule(code: str, name: str, severity: Severity, docs: str) -> EngineCode:
     """Declare a code the engine itself reports (unreadable file, unused suppression, ...)."""
     import textwrap
 
-    return _register(Rule(code, name, severity, None, "engine", textwrap.dedent(docs).strip()))
+    rule = EngineCode(code, name, severity, None, "engine", textwrap.dedent(docs).strip())
+    _register(rule)
+    return rule
 
 
 def registered() -> list[Rule]:

@@ -146,6 +146,8 @@ class Document:
     code_spans: list[CodeSpan] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     label_lists: list[LabelList] = field(default_factory=list)
+    #: ``label_lists`` by the line of their label (filled with them by the parser).
+    label_index: dict[int, LabelList] = field(default_factory=dict)
 
     @property
     def title(self) -> Heading | None:
@@ -166,10 +168,7 @@ class Document:
 
     def label_list_at(self, line: int) -> LabelList | None:
         """The label-with-a-list whose label stands on ``line``, if any."""
-        for item in self.label_lists:
-            if item.line == line:
-                return item
-        return None
+        return self.label_index.get(line)
 
     def meta_value(self, *keys: str) -> MetaLine | None:
         """The first metadata line whose key matches one of ``keys`` (case-insensitive)."""

@@ -369,11 +369,11 @@ class _Builder:
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 if self.collecting and self.collecting[-1].depth == list_depth:
                     done = self.collecting.pop()
-                    self.doc.label_lists.append(
-                        LabelList(
-                            done.label, done.line, done.column, tuple(done.items), done.section
-                        )
+                    found = LabelList(
+                        done.label, done.line, done.column, tuple(done.items), done.section
                     )
+                    self.doc.label_lists.append(found)
+                    self.doc.label_index.setdefault(found.line, found)
                 list_depth -= 1
             elif kind == "list_item_open":
                 assert tok.map is not None

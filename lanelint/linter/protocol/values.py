@@ -33,6 +33,8 @@ _OPEN = {"(": ")", "（": "）"}
 _DASHES = "—–"
 _ITEM_SEPARATORS = ",;+&\n"
 _TRIM = " \t,;:!|"
+#: Quotes around a whole value, in the usual languages: "x", 'x', «x», „x“, “x”, ‘x’, ‹x›.
+_QUOTES = {'"': '"', "'": "'", "«": "»", "„": "“", "“": "”", "‘": "’", "‹": "›", "»": "«"}
 #: A run of characters that need no decision: copied in one step (a plain character class,
 #: so it cannot backtrack).
 _PLAIN_RUN = re.compile(r"[^`(~*_\-\u0080-\U0010FFFF]+")
@@ -46,6 +48,12 @@ _PLAIN_RUNS = {
 }
 _GROUP_RUN = re.compile(r"[^`()（）]+")
 _ITEM_RUN = re.compile(r"[^`(,;+&\n/ <\-\u0080-\U0010FFFF]+")
+_ITEM_RUNS = {
+    (True, True): _ITEM_RUN,
+    (True, False): re.compile(r"[^`,;+&\n/ <\-\u0080-\U0010FFFF]+"),
+    (False, True): re.compile(r"[^(,;+&\n/ <\-\u0080-\U0010FFFF]+"),
+    (False, False): re.compile(r"[^,;+&\n/ <\-\u0080-\U0010FFFF]+"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,10 +172,18 @@ def _note_start(text: str, i: int) -> bool:
 
 
 def _emphasis(text: str, i: int) -> int:
-    """Width of an emphasis marker at ``i`` (``**``, ``__``, ``*``, word-edge ``_``), or 0."""
+    """Width of an emphasis marker at ``i`` (``**``, ``__``, ``*``, word-edge ``_``), or 0.
+
+    A star beside a slash, or opening ``*.py``, is a glob (``tests/*``, ``**/x``): not emphasis.
+    """
     char = text[i]
     if char == "*":
-        return 2 if text.startswith("**", i) else 1
+        width = 2 if text.startswith("**", i) else 1
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + width] if i + width < len(text) else " "
+        if before == "/" or after == "/" or (after == "." and before in " /"):
+            return 0
+        return width
     if char == "_":
         if text.startswith("__", i):
             return 2
@@ -229,14 +245,13 @@ def read_value(text: str) -> Value:
             i += 2
             continue
         if _note_start(text, i):
-            note = text[i:].lstrip("-—– \t")
-            if note.strip() and "".join(parts).strip():
-                qualifiers.append(note.strip())
-                break
-            if not "".join(parts).strip():
+            if start < 0:
                 # A leading dash (``— done``) or a value that is only dashes.
                 i += 1
                 continue
+            note = text[i:].lstrip("-—– \t").strip()
+            if note:
+                qualifiers.append(note)
             break
         if is_emoji(char):
             if char not in "\u200d\ufe0f\ufe0e\u20e3":
@@ -257,6 +272,8 @@ def read_value(text: str) -> Value:
         core = core[:-1].rstrip(_TRIM)
     if core.startswith("..."):
         core = core.lstrip(". ")
+    if len(core) >= 2 and core[0] in _QUOTES and core[-1] in _QUOTES.values():
+        core = core[1:-1].strip(_TRIM)
     kept = tuple(q for q in qualifiers if q)
     if not core and kept and not is_emoji(kept[0][0]):
         first = read_value(kept[0])
@@ -273,21 +290,26 @@ def split_items(text: str) -> list[tuple[int, str]]:
     codes, groups = _structure(text)
     items: list[tuple[int, str]] = []
     begin = 0
+    seen = False
+    item_run = _ITEM_RUNS[(bool(codes), bool(groups))]
     i = 0
     n = len(text)
     while i < n:
-        run = _ITEM_RUN.match(text, i)
+        run = item_run.match(text, i)
         if run is not None:
+            seen = True
             i = run.end()
             continue
         char = text[i]
         if char == "`":
+            seen = True
             i = codes.get(i, i + 1)
             continue
         if char in _OPEN:
+            seen = True
             i = groups.get(i, i + 1)
             continue
-        if _note_start(text, i) and text[begin:i].strip():
+        if _note_start(text, i) and seen:
             break
         width = 0
         if char in _ITEM_SEPARATORS or (
@@ -307,7 +329,9 @@ def split_items(text: str) -> list[tuple[int, str]]:
             items.append((begin, text[begin:i]))
             begin = i + width
             i = begin
+            seen = False
             continue
+        seen = seen or not char.isspace()
         i += 1
     items.append((begin, text[begin:i]))
     return [(offset, part) for offset, part in items if part.strip()]

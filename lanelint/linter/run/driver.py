@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,6 +23,7 @@ from lanelint.linter.engine.passes import (
     RunSettings,
     check_text,
     finalize,
+    run_workspace_incremental,
     run_workspace_rules,
 )
 from lanelint.linter.io.discovery import FileEntry, discover
@@ -31,7 +33,9 @@ from lanelint.linter.run.cache import Cache
 from lanelint.linter.run.reading import read_bytes
 from lanelint.linter.run.result import LintResult
 from lanelint.linter.run.settings import default_paths, make_settings
+from lanelint.linter.workspace.groups import changed_groups
 from lanelint.linter.workspace.index import WorkspaceIndex, build_index
+from lanelint.linter.workspace.summary import DocumentSummary
 
 #: The workspace phase: every cross-document rule over the per-document results.
 WorkspacePhase = Callable[[Sequence[DocumentResult], RunSettings], list[Diagnostic]]
@@ -62,6 +66,25 @@ def context_folders(paths: Iterable[Path], config: Config) -> list[Path]:
     return [folder for folder in kept if folder.is_dir()]
 
 
+@dataclass(frozen=True)
+class _Phase:
+    """What the last incremental workspace phase saw and found."""
+
+    summaries: dict[str, DocumentSummary]
+    index: WorkspaceIndex
+    by_batch: dict[str, list[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class _Last:
+    """The last findings of an incremental run: per document, and those of no document."""
+
+    results: dict[str, DocumentResult]
+    workspace: list[Diagnostic]
+    by_path: dict[str, list[Diagnostic]]
+    orphans: list[Diagnostic]
+
+
 class Run:
     """The documents of one run and everything learnt about them."""
 
@@ -77,6 +100,7 @@ class Run:
         cwd: Path | None = None,
         rules: bool = True,
         workspace_phase: WorkspacePhase = run_workspace_rules,
+        incremental: bool = False,
     ) -> None:
         Run.assemblies += 1
         self.config = config
@@ -85,6 +109,11 @@ class Run:
         self.cwd = cwd
         self.rules = rules
         self.workspace_phase = workspace_phase
+        #: Keep the workspace phase's state between calls of :meth:`diagnostics` and check
+        #: again only the batches a change touched (a language-server session).
+        self.incremental = incremental
+        self._phase: _Phase | None = None
+        self._last: _Last | None = None
         self.entries: dict[str, FileEntry] = {}
         self.results: dict[str, DocumentResult] = {}
         self.buffers: dict[str, str] = {}
@@ -110,7 +139,14 @@ class Run:
         targets = list(paths) or default_paths(self.config)
         reported = self.discover(targets)
         if project_context:
-            self.discover(context_folders(targets, self.config))
+            walked = [Path(os.path.abspath(t)) for t in targets if os.path.isdir(t)]
+            folders = [
+                folder
+                for folder in context_folders(targets, self.config)
+                if not any(folder.is_relative_to(done) for done in walked)
+            ]
+            if folders:
+                self.discover(folders)
         return reported
 
     @property
@@ -211,6 +247,11 @@ class Run:
 
     # -- the workspace phase ---------------------------------------------------------------
 
+    def ordered_paths(self) -> list[str]:
+        """The display paths of every document, in order."""
+        self.load()
+        return sorted(self.results)
+
     def ordered(self) -> list[DocumentResult]:
         """Every per-document result, in display order."""
         self.load()
@@ -219,8 +260,59 @@ class Run:
     def diagnostics(self) -> list[Diagnostic]:
         """The workspace phase over every document, then suppressions and sorting."""
         results = self.ordered()
+        if self.incremental:
+            return self._incremental_diagnostics(results)
         workspace = self.workspace_phase(results, self.settings)
         return finalize(results, workspace, self.settings)
+
+    def _incremental_diagnostics(self, results: Sequence[DocumentResult]) -> list[Diagnostic]:
+        """Where every changed document kept its summary (an edit of prose, a typo), the
+        workspace findings cannot change: only the changed documents are finalized again.
+        Otherwise the incremental workspace phase runs, and everything is finalized."""
+        current = {r.path: r for r in results}
+        last = self._last
+        if last is not None and set(last.results) == set(current):
+            changed = [path for path, r in current.items() if last.results[path] is not r]
+            if all(last.results[p].summary == current[p].summary for p in changed):
+                by_path = dict(last.by_path)
+                for path in changed:
+                    own = [d for d in last.workspace if d.path == path]
+                    by_path[path] = finalize([current[path]], own, self.settings)
+                self._last = _Last(current, last.workspace, by_path, last.orphans)
+                found = [d for path in sorted(by_path) for d in by_path[path]]
+                found.extend(last.orphans)
+                found.sort(key=Diagnostic.sort_key)
+                return found
+        workspace = self._incremental_phase(results)
+        final = finalize(results, workspace, self.settings)
+        grouped: dict[str, list[Diagnostic]] = {path: [] for path in current}
+        orphans: list[Diagnostic] = []
+        for diagnostic in final:
+            bucket = grouped.get(diagnostic.path)
+            (bucket if bucket is not None else orphans).append(diagnostic)
+        self._last = _Last(current, workspace, grouped, orphans)
+        return final
+
+    def _incremental_phase(self, results: Sequence[DocumentResult]) -> list[Diagnostic]:
+        """The workspace phase from summaries: batch rules run again only for the batches
+        that the documents changed since the last phase touch; the others keep their
+        findings."""
+        settings = self.settings
+        summaries = {r.path: r.summary for r in results if r.summary is not None}
+        index = build_index(summaries.values(), self.config.root, settings.roles)
+        before = self._phase
+        if before is None:
+            outcome = run_workspace_incremental(index, settings, {}, lambda group: True)
+        else:
+            pairs = [
+                (before.summaries.get(path), summaries.get(path))
+                for path in sorted(set(before.summaries) | set(summaries))
+                if before.summaries.get(path) is not summaries.get(path)
+            ]
+            changes = changed_groups(pairs, before.index, index)
+            outcome = run_workspace_incremental(index, settings, before.by_batch, changes.stale)
+        self._phase = _Phase(summaries, index, outcome.by_batch)
+        return outcome.diagnostics
 
     def report(self, only: Collection[str] | None = None) -> LintResult:
         """The findings located in ``only`` (default: every document); internal errors are

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lanelint.linter.engine.config import Config, ConfigError, validate_codes
 from lanelint.linter.engine.passes import RunSettings, is_enabled
+from lanelint.linter.engine.registry import EngineCode
 from lanelint.linter.io.discovery import FileEntry
 from lanelint.linter.protocol.artifacts.stamp import StampSchema, builtin_schema, schema_from_text
 from lanelint.rules import all_rules
@@ -42,7 +43,7 @@ def make_settings(config: Config, entries: Sequence[FileEntry] = ()) -> RunSetti
     rules = all_rules()
     known = tuple(rule.code for rule in rules)
     validate_codes(config, known)
-    active = tuple(r for r in rules if r.scope != "engine" and is_enabled(r.code, config))
+    active = tuple(r for r in rules if not isinstance(r, EngineCode) and is_enabled(r.code, config))
     return RunSettings(config, active, known, resolve_stamp_schema(config, entries))
 
 

@@ -18,6 +18,16 @@ batch groups whose ``"batch"`` findings may differ. It is conservative: it may n
 whose findings stay the same, never miss one whose findings change. It answers
 "everything" (:attr:`Changes.everything`) where the relations of the whole run move: a change
 of the number of batches from or to one (ledger rows then match lanes across batches).
+
+Use, for a driver that keeps results between runs (a warm run, an editor session)::
+
+    new_index = build_index(summaries, root, roles)
+    changes = changed_groups(pairs_of_old_and_new_summaries, old_index, new_index)
+    outcome = run_workspace_incremental(new_index, settings, kept_by_batch, changes.stale)
+    kept_by_batch = outcome.by_batch  # keep, with new_index, for the next change
+
+(:func:`~lanelint.linter.engine.passes.run_workspace_incremental` runs the ``"run"`` rules
+and the stale batches, and takes every other batch's findings from ``kept_by_batch``.)
 """
 
 from __future__ import annotations
@@ -61,8 +71,9 @@ NOTHING = Changes(False, frozenset())
 
 
 def _own_batches(summary: DocumentSummary) -> Iterator[str]:
-    """The batches a document writes lanes, rows or notes for."""
+    """The batches a document writes lanes, rows or notes for (and its own, as a whole)."""
     path = summary.path
+    yield summary.batch or path
     for plan in summary.plans:
         yield plan.batch or path
     for ledger in summary.ledgers:
@@ -73,66 +84,73 @@ def _own_batches(summary: DocumentSummary) -> Iterator[str]:
     yield from summary.batch_ids
 
 
-def _named(summary: DocumentSummary) -> tuple[set[str], set[str]]:
-    """The lane ids and the task ids that a document's lanes and records name."""
-    lanes: set[str] = set()
+def _reach(summary: DocumentSummary, index: WorkspaceIndex) -> tuple[set[str], set[str], set[str]]:
+    """What a document's records can be matched to, in ``index``: batches they name (that hold
+    lanes), lane ids they name without such a batch, and the task ids they name.
+
+    Ledger rows match a lane id only inside their own batch (one of the document's own), so
+    only their task ids reach further.
+    """
+    batches: set[str] = set()
+    loose: set[str] = set()
     tasks: set[str] = set()
+
+    def record(line: int, lane: str, task: str) -> None:
+        tasks.add(key(task))
+        batch = summary.batch_at(line)
+        if batch and batch in index.batches:
+            batches.add(batch)
+        elif lane:
+            loose.add(lane_key(lane))
+
     for plan in summary.plans:
         for lane in plan.lanes:
-            lanes.add(key(lane.id))
             tasks.add(key(lane.task))
     for ledger in summary.ledgers:
         for row in ledger.rows:
-            lanes.add(lane_key(row.lane))
             tasks.add(key(row.task))
     for beat in summary.heartbeats:
-        lanes.add(lane_key(beat.lane))
-        tasks.add(key(beat.task))
+        record(beat.line, beat.lane, beat.task)
     for escalation in summary.escalations:
-        lanes.add(lane_key(escalation.lane))
-        tasks.add(key(escalation.task))
+        record(escalation.line, escalation.lane, escalation.task)
     for stamp in summary.stamps:
-        for name in ("Lane", "Lane id"):
-            found = stamp.field(name)
-            if found is not None:
-                lanes.add(lane_key(found.value))
-        for name in ("Task", "Task id"):
-            found = stamp.field(name)
-            if found is not None:
-                tasks.add(key(found.value))
+        lane_field = stamp.field("Lane") or stamp.field("Lane id")
+        task_field = stamp.field("Task") or stamp.field("Task id")
+        record(
+            stamp.line,
+            lane_field.value if lane_field else "",
+            task_field.value if task_field else "",
+        )
     if summary.gate_report is not None:
         tasks.add(key(summary.gate_report.task))
     for note in summary.task_notes:
         tasks.add(key(note.task))
-    lanes.discard("")
+    loose.discard("")
     tasks.discard("")
-    return lanes, tasks
-
-
-def _batches_naming(index: WorkspaceIndex, lanes: set[str], tasks: set[str]) -> Iterator[str]:
-    for task in tasks:
-        for ref in index.lanes_with_task(task):
-            yield ref.batch
-    for lane in lanes:
-        for ref in index.lanes_with_id(lane):
-            yield ref.batch
+    return batches, loose, tasks
 
 
 def touched(summary: DocumentSummary, index: WorkspaceIndex) -> set[str]:
     """The batch ids whose ``"batch"`` findings a document's facts can reach, in ``index``.
 
-    Its own batches; the batches of every lane whose task id it names; the batches of every
-    lane whose lane id it names (records without a batch match lanes by id in any batch, and
-    a lane's arrival can change which one). A lane id named only inside the document's own
-    batches reaches no further than those, unless some record of the run names that lane id
-    without a batch.
+    Its own batches; the batches its heartbeats, escalations and stamps name; the batches of
+    every lane whose task id it names (rows, reports, notes and records match lanes by task
+    id in any batch, and a new lane can take such a match from another); and the batches of
+    every lane with a lane id that a record names without a batch of the run, or that the
+    document's own lanes share with such a record elsewhere (a lane's arrival can change
+    which lane that record matches).
     """
     found = set(_own_batches(summary))
-    lanes, tasks = _named(summary)
-    own_lanes = {key(lane.id) for plan in summary.plans for lane in plan.lanes}
-    loose = index.loose_lane_names()
-    wide = {lane for lane in lanes if lane not in own_lanes or lane in loose}
-    found.update(_batches_naming(index, wide, tasks))
+    batches, loose, tasks = _reach(summary, index)
+    found.update(batches)
+    elsewhere = index.loose_lane_names()
+    loose.update(
+        key(lane.id) for plan in summary.plans for lane in plan.lanes if key(lane.id) in elsewhere
+    )
+    for task in tasks:
+        found.update(ref.batch for ref in index.lanes_with_task(task))
+    for lane_id in loose:
+        found.update(ref.batch for ref in index.lanes_with_id(lane_id))
     return found
 
 

@@ -19,7 +19,8 @@ Relations, in short:
   whose task id it names, else (with one batch in the run) to the lane with its lane id;
 - a lane's **gate reports** are the reports titled with its task id;
 - a lane's **heartbeats** and **escalations** name its lane id (in its batch, or with no batch
-  given) or its task id.
+  given, or with a batch that holds no lanes in the run) or its task id; a **stamp** under a
+  batch that holds no lanes in the run fits lanes of any batch.
 
 Building is linear in the number of lanes and records: every lookup goes through a dictionary
 built once, and the identity of a lane is computed when the lane is added.
@@ -29,7 +30,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -41,7 +42,6 @@ from lanelint.linter.protocol.artifacts.heartbeat import Heartbeat
 from lanelint.linter.protocol.artifacts.mentions import lane_ids
 from lanelint.linter.protocol.artifacts.model import Artifacts
 from lanelint.linter.protocol.artifacts.notes import Note
-from lanelint.linter.protocol.artifacts.stamp import PreflightStamp
 from lanelint.linter.protocol.artifacts.task_file import TaskNote
 from lanelint.linter.protocol.roles import RoleBook, lane_type_of
 from lanelint.linter.protocol.timestamps import parse_timestamp
@@ -55,6 +55,7 @@ from lanelint.linter.workspace.summary import (
     LedgerFact,
     PlanFact,
     RowFact,
+    StampFact,
     summarize,
 )
 
@@ -124,7 +125,7 @@ class RowRef:
 class StampRef:
     path: str
     batch: str
-    stamp: PreflightStamp
+    stamp: StampFact
     role: str | None
     task: str
     lane: str
@@ -173,14 +174,18 @@ class WorkspaceIndex:
     """Every cross-document fact of one run, merged from the documents' summaries."""
 
     def __init__(
-        self, documents: Iterable[DocumentSummary | Artifacts], root: Path, roles: RoleBook
+        self,
+        documents: Iterable[DocumentSummary | Artifacts],
+        root: Path,
+        roles: RoleBook,
+        repository: RepositoryFiles | None = None,
     ) -> None:
         self.root = root
         self.roles = roles
         summaries = (as_summary(d) for d in documents)
         self.documents = [d for d in summaries if not d.is_template]
         self.by_path = {d.path: d for d in self.documents}
-        self.repository = RepositoryFiles(root)
+        self.repository = repository if repository is not None else RepositoryFiles(root)
         self._relative: dict[str, str] = {}
         self._root_prefix = os.path.join(os.path.abspath(root), "")
         self.batches: dict[str, Batch] = {}
@@ -201,6 +206,11 @@ class WorkspaceIndex:
         self._moments: dict[str, datetime | None] = {}
         for document in self.documents:
             self._add(document)
+        # A stamp under a batch id that holds no lanes in the run names no batch to fit.
+        self.stamps = [
+            ref if not ref.batch or ref.batch in self.batches else replace(ref, batch="")
+            for ref in self.stamps
+        ]
         # Where a batch writes a lane more than once, its last row stands for it.
         self._lanes_by_ident = {lane.ident: lane for lane in self.lanes}
         self._lanes_by_id: dict[str, list[LaneRef]] = {}
@@ -340,6 +350,8 @@ class WorkspaceIndex:
 
     def _lanes_named(self, batch: str, lane: str, task: str) -> list[LaneRef]:
         found: list[LaneRef] = []
+        if batch and batch not in self.batches:
+            batch = ""  # a batch the run holds no lanes of says nothing about which lane
         if lane:
             wanted = lane_key(lane)
             if batch:
@@ -379,13 +391,14 @@ class WorkspaceIndex:
         return self._lanes_by_id.get(lane_key(lane_id), [])
 
     def loose_lane_names(self) -> frozenset[str]:
-        """The lane ids that heartbeats or escalations name without a batch (computed once).
-
-        Such a record matches the lane with that id in whichever batch holds the only one.
+        """The lane ids that heartbeats or escalations name without a batch of the run
+        (computed once). Such a record matches the lane with that id in whichever batch holds
+        the only one.
         """
         if self._loose is None:
-            loose = {lane_key(b.item.lane) for b in self.heartbeats if not b.batch}
-            loose.update(lane_key(e.item.lane) for e in self.escalations if not e.batch)
+            known = self.batches
+            loose = {lane_key(b.item.lane) for b in self.heartbeats if b.batch not in known}
+            loose.update(lane_key(e.item.lane) for e in self.escalations if e.batch not in known)
             loose.discard("")
             self._loose = frozenset(loose)
         return self._loose
@@ -562,7 +575,15 @@ class WorkspaceIndex:
 
 
 def build_index(
-    documents: Iterable[DocumentSummary | Artifacts], root: Path, roles: RoleBook
+    documents: Iterable[DocumentSummary | Artifacts],
+    root: Path,
+    roles: RoleBook,
+    repository: RepositoryFiles | None = None,
 ) -> WorkspaceIndex:
-    """The index of a run, merged from its documents' summaries (see the module doc)."""
-    return WorkspaceIndex(documents, root, roles)
+    """The index of a run, merged from its documents' summaries (see the module doc).
+
+    ``repository`` (the files below the root, walked once on first use) may be the previous
+    index's, where a driver rebuilds the index after an edit and knows no file appeared or
+    went away on disk.
+    """
+    return WorkspaceIndex(documents, root, roles, repository)

@@ -7,10 +7,11 @@ document has to hand over.
 
 A summary keeps what the cross-document rules and the board read (values, lines, columns), not
 table cells or tokens: lanes and ledger rows keep the column of each field, not its cell. The
-types are ``msgspec`` structs (``frozen``; those that hold no containers of their own are not
-tracked by the garbage collector), so that the cache and the workers move them as plain arrays:
-``msgspec.msgpack.encode(summary)`` and ``msgspec.msgpack.decode(data, type=DocumentSummary)``
-round-trip, and so do :func:`msgspec.to_builtins` and :func:`msgspec.convert`.
+types are ``msgspec`` structs, ``frozen`` and not tracked by the garbage collector (they hold
+no reference cycles: values, tuples and small frozen records only), so that the cache and the
+workers move them as plain arrays: ``msgspec.msgpack.encode(summary)`` and
+``msgspec.msgpack.decode(data, type=DocumentSummary)`` round-trip, and so do
+:func:`msgspec.to_builtins` and :func:`msgspec.convert`.
 
 **Batches within a document.** A document declares its batch with a ``Batch id`` metadata line
 (``- Batch id: `B-7```, ``**Batch:** B-7``) or a heading naming the batch (``## Batch B-2``,
@@ -43,7 +44,8 @@ from lanelint.linter.protocol.artifacts.ledger import Ledger, LedgerRow
 from lanelint.linter.protocol.artifacts.locks import LockAssignment
 from lanelint.linter.protocol.artifacts.model import Artifacts
 from lanelint.linter.protocol.artifacts.notes import Notes
-from lanelint.linter.protocol.artifacts.stamp import PreflightStamp
+from lanelint.linter.protocol.artifacts.stamp import PreflightStamp, StampEntry
+from lanelint.linter.protocol.artifacts.sync import SyncRecord
 from lanelint.linter.protocol.artifacts.tables import core
 from lanelint.linter.protocol.artifacts.task_file import TaskNote
 
@@ -64,7 +66,7 @@ def _column_of(columns: tuple[tuple[str, int], ...], name: str) -> int:
     return 1
 
 
-class LaneFact(msgspec.Struct, frozen=True, array_like=True):
+class LaneFact(msgspec.Struct, frozen=True, array_like=True, gc=False):
     """One lane row: the values the rules read, and the column of each field."""
 
     id: str
@@ -86,7 +88,7 @@ class LaneFact(msgspec.Struct, frozen=True, array_like=True):
         return _column_of(self.columns, name)
 
 
-class PlanFact(msgspec.Struct, frozen=True, array_like=True):
+class PlanFact(msgspec.Struct, frozen=True, array_like=True, gc=False):
     """A lane table and the batch it belongs to."""
 
     line: int
@@ -98,7 +100,7 @@ class PlanFact(msgspec.Struct, frozen=True, array_like=True):
     locks: tuple[LockAssignment, ...]
 
 
-class RowFact(msgspec.Struct, frozen=True, array_like=True):
+class RowFact(msgspec.Struct, frozen=True, array_like=True, gc=False):
     """One acceptance-ledger row."""
 
     line: int
@@ -121,12 +123,33 @@ class RowFact(msgspec.Struct, frozen=True, array_like=True):
         return self.range_ends is not None
 
 
-class LedgerFact(msgspec.Struct, frozen=True, array_like=True):
+class LedgerFact(msgspec.Struct, frozen=True, array_like=True, gc=False):
     line: int
     end_line: int
     rows: tuple[RowFact, ...]
     #: The batch id declared around the table, ``""`` where none is.
     batch: str
+
+
+class StampFact(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    """A preflight stamp's ``Key: value`` fields (``Role``, ``Task``, ``Lane``, ``Preflight
+    status``, ...). Its numbered checks are facts of its own document only, and stay there."""
+
+    line: int
+    end_line: int
+    fields: tuple[StampEntry, ...]
+
+    def field(self, key: str) -> StampEntry | None:
+        wanted = key.casefold()
+        for entry in self.fields:
+            if entry.key.casefold() == wanted:
+                return entry
+        return None
+
+    @property
+    def role(self) -> str:
+        entry = self.field("Role")
+        return entry.value if entry else ""
 
 
 class BatchMark(msgspec.Struct, frozen=True, array_like=True, gc=False):
@@ -138,7 +161,7 @@ class BatchMark(msgspec.Struct, frozen=True, array_like=True, gc=False):
     declared_at: int
 
 
-class DocumentSummary(msgspec.Struct, frozen=True, array_like=True):
+class DocumentSummary(msgspec.Struct, frozen=True, array_like=True, gc=False):
     """Everything one document contributes to the cross-document phase."""
 
     path: str
@@ -148,7 +171,7 @@ class DocumentSummary(msgspec.Struct, frozen=True, array_like=True):
     marks: tuple[BatchMark, ...] = ()
     plans: tuple[PlanFact, ...] = ()
     ledgers: tuple[LedgerFact, ...] = ()
-    stamps: tuple[PreflightStamp, ...] = ()
+    stamps: tuple[StampFact, ...] = ()
     gate_report: GateReport | None = None
     heartbeats: tuple[Heartbeat, ...] = ()
     escalations: tuple[Escalation, ...] = ()
@@ -157,6 +180,7 @@ class DocumentSummary(msgspec.Struct, frozen=True, array_like=True):
     baseline_facts: BaselineFacts | None = None
     notes: Notes | None = None
     kinds: tuple[str, ...] = ()
+    syncs: tuple[SyncRecord, ...] = ()
     #: Every file lock the document records (tables, lists and lines; see ``artifacts.locks``).
     locks: tuple[LockAssignment, ...] = ()
 
@@ -195,6 +219,10 @@ def _lane(lane: Lane) -> LaneFact:
         tuple((name, cell.column) for name, cell in lane.cells),
         lane.state,
     )
+
+
+def _stamp(stamp: PreflightStamp) -> StampFact:
+    return StampFact(stamp.line, stamp.end_line, stamp.fields)
 
 
 def _row(row: LedgerRow) -> RowFact:
@@ -295,7 +323,7 @@ def summarize(artifacts: Artifacts, document: Document | None = None) -> Documen
             for plan in artifacts.lane_plans
         ),
         ledgers=tuple(_ledger(ledger, marks, batch) for ledger in artifacts.ledgers),
-        stamps=tuple(artifacts.stamps),
+        stamps=tuple(_stamp(stamp) for stamp in artifacts.stamps),
         gate_report=artifacts.gate_report,
         heartbeats=tuple(artifacts.heartbeats),
         escalations=tuple(artifacts.escalations),
@@ -304,6 +332,7 @@ def summarize(artifacts: Artifacts, document: Document | None = None) -> Documen
         baseline_facts=artifacts.baseline_facts,
         notes=artifacts.notes,
         kinds=tuple(artifacts.kinds),
+        syncs=tuple(artifacts.syncs),
         locks=tuple(artifacts.locks),
     )
 

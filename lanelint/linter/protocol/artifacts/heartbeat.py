@@ -31,6 +31,7 @@ Example::
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -141,6 +142,7 @@ def read_heartbeats(document: Document) -> list[Heartbeat]:
     if not log and "heartbeat" not in document.text.casefold():
         return []
     found: list[Heartbeat] = []
+    meta_lines = [item.line for item in document.meta]  # in line order, as the parser adds them
     for section in document.root.walk():
         heading = section.heading
         if heading is None or not 2 <= heading.level <= 4:
@@ -148,7 +150,8 @@ def read_heartbeats(document: Document) -> list[Heartbeat]:
         if not log and "heartbeat" not in heading.text.casefold():
             continue
         end = section.children[0].line - 1 if section.children else section.end_line
-        meta = [m for m in document.meta if heading.line < m.line <= end]
+        first = bisect_right(meta_lines, heading.line)
+        meta = document.meta[first : bisect_right(meta_lines, end, lo=first)]
         entry = _entry(heading.line, heading.text, _fields(meta, document))
         if entry is not None:
             found.append(entry)

@@ -22,22 +22,33 @@ from lanelint.linter.protocol.values import (
     split_items,
     status_state,
 )
-from lanelint.linter.protocol.vocabulary.dependencies import DEPENDENCY_KINDS
+from lanelint.linter.protocol.vocabulary.dependencies import (
+    DEPENDENCY_KINDS,
+    HARD,
+    SOFT,
+    UPSTREAM_LINK_WORDS,
+)
 from lanelint.linter.protocol.vocabulary.headers import LANE_COLUMNS
+from lanelint.linter.protocol.vocabulary.statuses import UNKNOWN
 
 __all__ = ["DEPENDENCY_KINDS", "LANE_COLUMNS"]
 
-_TERM = re.compile(r"(none|soft|hard)[ \t]*(?:\(([^()]{0,400})\))?", re.IGNORECASE)
+_KINDS = "|".join(DEPENDENCY_KINDS)
+_TERM = re.compile(rf"({_KINDS})[ \t]*(?:\(([^()]{{0,400}})\))?", re.IGNORECASE)
 _TERM_GLUE = re.compile(r"[\s,;+]*(?:and[\s,;+]*)?", re.IGNORECASE)
 _LANE_SPLIT = re.compile(r"[\s,;+/&]+")
 #: ``hard: A``, ``hard on A, B``, ``soft after lane L1``: a kind, a link, upstream lanes.
+_LINKS = "|".join(sorted(UPSTREAM_LINK_WORDS))
 _LINKED = re.compile(
-    r"(soft|hard)(?:[ \t]*:|[ \t]+(?:on|after|from|upon|to)\b)[ \t]*(\S.{0,400})", re.IGNORECASE
+    rf"({SOFT}|{HARD})(?:[ \t]*:|[ \t]+(?:{_LINKS})\b)[ \t]*(\S.{{0,400}})", re.IGNORECASE
 )
 #: An upstream lane id: a letter, a sequence id (``L1``), a short word id (``API``).
 _LANE_ID = re.compile(r"[A-Za-z]|[A-Za-z]{1,4}-?\d{1,3}|[A-Z][A-Z0-9_-]{1,11}")
 _LANE_WORDS = frozenset({"and", "lane", "lanes", "on", "of"})
 _EMPTY_VALUES = BLANK_VALUES
+#: Lane fields whose missing column is itself a finding (section 4): an unplaced header may
+#: be that column.
+_WANTED = ("task", "dependency", "files")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +73,7 @@ class Dependency:
     def kind(self) -> str | None:
         """The strongest kind named: ``hard`` over ``soft`` over ``none``."""
         kinds = {term.kind for term in self.terms}
-        for kind in ("hard", "soft", "none"):
+        for kind in reversed(DEPENDENCY_KINDS):
             if kind in kinds:
                 return kind
         return None
@@ -242,7 +253,13 @@ def read_lane_plans(document: Document, roles: RoleBook) -> list[LanePlan]:
         if locks is None:
             locks = read_locks(document)
         plan = _plan(table, columns, roles, batch_id(document), locks)
-        plans.append(replace(plan, unplaced=unplaced_headers(table, LANE_COLUMNS)))
+        unplaced = unplaced_headers(table, LANE_COLUMNS, _WANTED)
+        if unplaced and "status" not in columns:
+            # A header lanelint cannot place may be the status column: the lanes' states are
+            # unknown, not "no status" (PDP204 names the header).
+            lanes = tuple(replace(lane, state=UNKNOWN) for lane in plan.lanes)
+            plan = replace(plan, lanes=lanes)
+        plans.append(replace(plan, unplaced=unplaced))
     return plans
 
 

@@ -107,6 +107,6 @@ def read_ledgers(document: Document) -> list[Ledger]:
                     commits=commits,
                 )
             )
-        unplaced = unplaced_headers(table, LEDGER_COLUMNS)
+        unplaced = unplaced_headers(table, LEDGER_COLUMNS, ("evidence",))
         ledgers.append(Ledger(table.line, table.end_line, tuple(columns), tuple(rows), unplaced))
     return ledgers

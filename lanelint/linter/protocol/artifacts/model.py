@@ -24,6 +24,7 @@ from lanelint.linter.protocol.artifacts.placeholders import (
     is_template_path,
 )
 from lanelint.linter.protocol.artifacts.stamp import PreflightStamp, read_stamps
+from lanelint.linter.protocol.artifacts.sync import SyncRecord, read_syncs
 from lanelint.linter.protocol.artifacts.task_file import TaskNote, read_task_notes
 from lanelint.linter.protocol.roles import RoleBook
 
@@ -45,6 +46,7 @@ class Artifacts:
     baseline_facts: BaselineFacts | None = None
     task_notes: list[TaskNote] = field(default_factory=list)
     notes: Notes | None = None
+    syncs: list[SyncRecord] = field(default_factory=list)
     #: The file locks the document records (lane plans carry the same in ``plan.locks``).
     locks: tuple[LockAssignment, ...] = ()
 
@@ -92,6 +94,7 @@ def extract(document: Document, roles: RoleBook) -> Artifacts:
         baseline_facts=read_baseline_facts(document),
         task_notes=read_task_notes(document, gate_report is not None),
         notes=read_notes(document, roles),
+        syncs=read_syncs(document),
         locks=read_locks(document),
     )
     return artifacts

@@ -17,7 +17,7 @@ import functools
 import os
 import sys
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from importlib import resources
@@ -26,9 +26,12 @@ from pathlib import Path, PurePosixPath
 from lanelint.linter.markdown import inline
 from lanelint.linter.markdown.document import Document
 from lanelint.linter.protocol.artifacts.stamp import is_stamp, read_stamps
+from lanelint.linter.protocol.artifacts.tables import normalise_header
 from lanelint.linter.protocol.vocabulary import placeholders as words
 from lanelint.linter.protocol.vocabulary.placeholders import (
+    DEFINITION_HEADERS,
     PATH_GLUE,
+    follows_inline_lead_in,
     is_lead_in,
     is_placeholder,
     is_placeholder_name,
@@ -53,10 +56,13 @@ class Placeholder:
 
 
 def is_template_path(path: str) -> bool:
-    """Files under a ``templates/`` folder or named ``*_TEMPLATE.md`` are schemas."""
+    """Files under a ``templates/`` folder (or one named ``*_TEMPLATE``, as GitHub's
+    ``ISSUE_TEMPLATE``) or named ``*_TEMPLATE.md`` are schemas."""
     posix = PurePosixPath(path)
-    if any(part.casefold() == "templates" for part in posix.parts[:-1]):
-        return True
+    for part in posix.parts[:-1]:
+        folder = part.casefold()
+        if folder in ("templates", "template") or folder.endswith("_template"):
+            return True
     stem = posix.name.rsplit(".", 1)[0]
     return stem.upper().endswith("_TEMPLATE")
 
@@ -143,6 +149,24 @@ def _example_lines(document: Document) -> set[int]:
     return found
 
 
+def _definition_cells(document: Document) -> dict[int, list[tuple[int, int]]]:
+    """Per line, the ``[start, end)`` offsets of cells in a column that names parameters."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for table in document.tables:
+        columns = [
+            index
+            for index, cell in enumerate(table.header)
+            if normalise_header(cell.text) in DEFINITION_HEADERS
+        ]
+        for row in table.rows:
+            for index in columns:
+                if index < len(row.cells):
+                    cell = row.cells[index]
+                    start = cell.column - 1
+                    found.setdefault(cell.line, []).append((start, start + len(cell.text)))
+    return found
+
+
 def _whole_lines(document: Document) -> dict[int, set[str]]:
     """Per line, the placeholder texts that stand there as a whole value."""
     whole: dict[int, set[str]] = {}
@@ -174,6 +198,7 @@ def _scan_line(
     line: int,
     whole: set[str],
     found: list[Placeholder],
+    defined: Sequence[tuple[int, int]] = (),
 ) -> None:
     spans: list[tuple[int, int, str]] | None = None
     for match in words.PLACEHOLDER.finditer(text):
@@ -182,6 +207,10 @@ def _scan_line(
             continue
         start, end = match.start(), match.end()
         if _glued(text, start, end):
+            continue
+        if any(low <= start and end <= high for low, high in defined):
+            continue
+        if follows_inline_lead_in(text[max(0, start - 32) : start]):
             continue
         if "`" in text:
             if spans is None:
@@ -218,6 +247,7 @@ def find_placeholders(document: Document) -> list[Placeholder]:
         return []
     examples = _example_lines(document)
     whole = _whole_lines(document)
+    defined = _definition_cells(document)
     found: list[Placeholder] = []
     block = 0
     for number, text in enumerate(document.lines, start=1):
@@ -227,7 +257,7 @@ def find_placeholders(document: Document) -> list[Placeholder]:
             block += 1
         if block < len(skipped) and skipped[block][0] <= number <= skipped[block][1]:
             continue
-        _scan_line(text, number, whole.get(number, set()), found)
+        _scan_line(text, number, whole.get(number, set()), found, defined.get(number, []))
     return found
 
 

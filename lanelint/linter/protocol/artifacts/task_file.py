@@ -29,10 +29,11 @@ label, on the same line or as the list that follows it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from lanelint.linter.markdown.document import Document, Section
+from lanelint.linter.markdown.document import Document, LabelList, MetaLine, Section
 from lanelint.linter.protocol.artifacts.mentions import TASK_ID, first_task_id
 from lanelint.linter.protocol.artifacts.tables import is_blank
 from lanelint.linter.protocol.values import path_core, read_value, split_items
@@ -82,7 +83,27 @@ class TaskNote:
     explicit: bool = False
 
 
-def _acceptance(document: Document, section: Section) -> int | None:
+class _Lines:
+    """Where a document's metadata lines and labels stand, to take a range of them quickly."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.meta = [item.line for item in document.meta]  # in line order, as parsed
+        self.labels = sorted(document.label_index)
+
+    def meta_in(self, start: int, end: int) -> list[MetaLine]:
+        """The metadata lines on lines ``start`` to ``end``."""
+        first = bisect_left(self.meta, start)
+        return self.document.meta[first : bisect_right(self.meta, end, lo=first)]
+
+    def labels_in(self, start: int, end: int) -> list[LabelList]:
+        """The labels-with-lists whose label stands on lines ``start`` to ``end``."""
+        first = bisect_left(self.labels, start)
+        found = self.labels[first : bisect_right(self.labels, end, lo=first)]
+        return [self.document.label_index[line] for line in found]
+
+
+def _acceptance(lines: _Lines, section: Section) -> int | None:
     for child in section.walk():
         if child is section and section.heading is not None:
             continue
@@ -91,11 +112,11 @@ def _acceptance(document: Document, section: Section) -> int | None:
             return heading.line
     start = section.line
     end = section.end_line
-    for item in document.meta:
-        if start <= item.line <= end and is_acceptance_label(item.key) and not is_blank(item.value):
+    for item in lines.meta_in(start, end):
+        if is_acceptance_label(item.key) and not is_blank(item.value):
             return item.line
-    for found in document.label_lists:
-        if start <= found.line <= end and is_acceptance_label(found.label) and found.items:
+    for found in lines.labels_in(start, end):
+        if is_acceptance_label(found.label) and found.items:
             return found.line
     return None
 
@@ -119,13 +140,14 @@ def _claims(text: str, line: int, column: int) -> list[ScopeClaim]:
     return found
 
 
-def _files(document: Document, start: int, end: int) -> tuple[ScopeClaim, ...]:
+def _files(lines: _Lines, start: int, end: int) -> tuple[ScopeClaim, ...]:
+    document = lines.document
     found: list[ScopeClaim] = []
-    for item in document.meta:
-        if start <= item.line <= end and is_file_scope_label(item.key) and item.value:
+    for item in lines.meta_in(start, end):
+        if is_file_scope_label(item.key) and item.value:
             found.extend(_claims(item.value, item.line, item.column))
-    for group in document.label_lists:
-        if not (start <= group.line <= end and is_file_scope_label(group.label)):
+    for group in lines.labels_in(start, end):
+        if not is_file_scope_label(group.label):
             continue
         for entry in group.items:
             column = document.column_of(entry.line, entry.raw[:20], 1)
@@ -139,16 +161,14 @@ def _files(document: Document, start: int, end: int) -> tuple[ScopeClaim, ...]:
     return tuple(unique)
 
 
-def _brief_fields(document: Document, section: Section, lane: str, title: str) -> TaskNote:
+def _brief_fields(lines: _Lines, section: Section, lane: str, title: str) -> TaskNote:
     end = section.children[0].line - 1 if section.children else section.end_line
     whole_end = section.end_line
     owner = ""
     parens = _OWNER_PARENS.search(title)
     if parens is not None:
         owner = parens.group(1).strip()
-    for item in document.meta:
-        if not section.line < item.line <= end:
-            continue
+    for item in lines.meta_in(section.line + 1, end):
         if not lane and is_lane_label(item.key):
             lane = item.value.replace("`", "").strip()
             lane = lane[5:].strip() if lane.casefold().startswith("lane ") else lane
@@ -161,10 +181,10 @@ def _brief_fields(document: Document, section: Section, lane: str, title: str) -
         task,
         section.line,
         "brief",
-        _acceptance(document, section),
+        _acceptance(lines, section),
         lane,
         owner,
-        _files(document, section.line, whole_end),
+        _files(lines, section.line, whole_end),
         explicit,
     )
 
@@ -199,11 +219,12 @@ def brief_task(text: str) -> tuple[str, str] | None:
 
 def read_task_notes(document: Document, is_gate_report: bool) -> list[TaskNote]:
     notes: list[TaskNote] = []
+    lines = _Lines(document)
     if not is_gate_report:
         task = _file_task(document)
         if task:
             root = document.root
-            notes.append(TaskNote(task, 1, "file", _acceptance(document, root), "", "", ()))
+            notes.append(TaskNote(task, 1, "file", _acceptance(lines, root), "", "", ()))
     for section in document.root.walk():
         heading = section.heading
         if heading is None or heading.level < 2:
@@ -211,6 +232,6 @@ def read_task_notes(document: Document, is_gate_report: bool) -> list[TaskNote]:
         found = brief_task(heading.text)
         if found is None:
             continue
-        note = _brief_fields(document, section, found[1], heading.text)
+        note = _brief_fields(lines, section, found[1], heading.text)
         notes.append(note)
     return notes

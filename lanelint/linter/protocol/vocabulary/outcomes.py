@@ -9,7 +9,7 @@ informed yet``. The readers ask this module what such a line states:
   (``not approved`` reads as ``rejected``, ``not yet`` as ``pending``); ``None`` when the
   text states no outcome at all.
 * :func:`is_granted` -- an approval or override line states a grant (no outcome word, or a
-  granting one).
+  last decision that grants).
 * :func:`is_undone` -- a line about a rebase states an intention or a reminder, not a
   rebase that happened.
 * :func:`unreached_clause` -- a clause that says its roles were *not* reached.
@@ -106,6 +106,22 @@ def _normalise(text: str) -> str:
     return " ".join(text.replace("`", " ").replace("*", " ").split())
 
 
+def outcomes_in(text: str) -> list[str]:
+    """Every outcome the text states, in order (negations applied, see :func:`outcome_of`)."""
+    plain = _normalise(text)
+    found: list[str] = []
+    for match in _OUTCOME.finditer(plain):
+        outcome = _WORD_TO_OUTCOME[" ".join(match.group(1).casefold().split())]
+        if _NEGATED.search(plain[: match.start()]):
+            if outcome == APPROVED:
+                found.append(REJECTED)
+            elif outcome in (RESOLVED, RELEASED):
+                found.append(PENDING)
+            continue  # "not pending", "no request": no outcome stated by this word
+        found.append(outcome)
+    return found
+
+
 def outcome_of(text: str) -> str | None:
     """The outcome the text states first, or ``None`` when it states none.
 
@@ -113,16 +129,22 @@ def outcome_of(text: str) -> str | None:
     ``rejected for lane B`` -> ``rejected``; ``not approved`` -> ``rejected``;
     ``not resolved`` -> ``pending``; ``lane B, `db/schema.sql` (ADR-7)`` -> ``None``.
     """
-    plain = _normalise(text)
-    for match in _OUTCOME.finditer(plain):
-        outcome = _WORD_TO_OUTCOME[" ".join(match.group(1).casefold().split())]
-        if _NEGATED.search(plain[: match.start()]):
-            if outcome == APPROVED:
-                return REJECTED
-            if outcome in (RESOLVED, RELEASED):
-                return PENDING
-            continue  # "not pending", "no request": no outcome stated by this word
-        return outcome
+    found = outcomes_in(text)
+    return found[0] if found else None
+
+
+def _decision(text: str) -> bool | None:
+    """Granted (``True``), refused or still open (``False``), or nothing stated (``None``).
+
+    The last decision decides (``requested 03-01, approved 03-02`` is granted; ``approved,
+    then revoked`` is not); with no decision, a pending word means not granted.
+    """
+    found = outcomes_in(text)
+    decided = [outcome for outcome in found if outcome in (APPROVED, REJECTED, DENIED)]
+    if decided:
+        return decided[-1] == APPROVED
+    if PENDING in found:
+        return False
     return None
 
 
@@ -135,15 +157,17 @@ def is_granted(key: str, value: str) -> bool:
     """Whether an approval or override line (``key``: ``value``) states a grant.
 
     The value decides first (``Override request: lane C (approved by TL)`` is granted), then
-    the key (``Pending approval: CA`` is not); a line with no outcome word is a grant as
-    written (``CA approval: lane B``).
+    the key (``Pending approval: CA`` is not); in either, the last decision word decides
+    (``requested 03-01, approved 03-02`` is granted, ``approved, then revoked`` is not). A
+    line with no outcome word is a grant as written (``CA approval: lane B``), unless its key
+    asks (``Override request: lane C``).
     """
-    stated = outcome_of(value)
-    if stated is None:
-        stated = outcome_of(key)
-    if stated is None and _REQUEST_KEY.search(key):
-        return False  # "Override request: lane C" asks; nobody has granted it yet
-    return stated is None or stated == APPROVED
+    decided = _decision(value)
+    if decided is None:
+        decided = _decision(key)
+    if decided is None:
+        return _REQUEST_KEY.search(key) is None  # "Override request: lane C" only asks
+    return decided
 
 
 #: Words before an action word (in its clause) that make it an intention or a reminder.

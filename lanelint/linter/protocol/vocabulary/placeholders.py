@@ -74,6 +74,30 @@ def _names_lead_in(text: str) -> bool:
     return False
 
 
+#: Words right before a placeholder that make it an example in prose: ``text such as
+#: `<name>` that you replace``.
+INLINE_LEAD_INS = ("such as", "e.g.", "e.g.,", "eg.", "for example", "for instance", "like", "i.e.")
+
+
+def follows_inline_lead_in(before: str) -> bool:
+    """Whether the text just before a placeholder ends with an inline example lead-in."""
+    tail = before[-24:].rstrip(" `*_(:,").casefold()
+    for word in INLINE_LEAD_INS:
+        if tail.endswith(word):
+            start = len(tail) - len(word)
+            return start == 0 or not tail[start - 1].isalpha()
+    return False
+
+
+#: Table headers of a column that names parameters rather than holding values: a table
+#: ``| Argument | Meaning |`` documents ``<env>``, it does not leave it unfilled.
+DEFINITION_HEADERS = frozenset(
+    (
+        "argument arguments arg args parameter parameters param params placeholder placeholders "
+        "option options flag flags variable variables token tokens syntax code pattern form"
+    ).split()
+)
+
 #: Characters that glue a placeholder into a longer token (a path, a file name, a generic).
 PATH_GLUE = frozenset("/\\_.-~$@%=[]{}")
 

@@ -34,3 +34,6 @@ LANE_TYPES: dict[str, tuple[str, tuple[str, ...]]] = {
     "D": ("operations", ("DevOps/SRE",)),
     "E": ("orchestration", ("Technical Lead", "Scrum Master")),
 }
+
+#: The roles a blocked lane's escalation must reach (protocol section 9).
+ESCALATION_ROLES: tuple[str, ...] = ("Technical Lead", "Scrum Master")

@@ -1,0 +1,121 @@
+"""A language-server session keeps one Run and checks again only the batches an edit touches;
+what it publishes is what a fresh run over the same texts reports."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lanelint.linter.engine.config import load_config
+from lanelint.linter.engine.diagnostics import Diagnostic
+from lanelint.linter.run.driver import Run
+from lanelint.lsp.project import Project
+from tests.conftest import EXAMPLES
+
+WORKBOARD = "spec/operations/workboard_B-14.md"
+DISPATCH = "spec/operations/dispatch_B-15.md"
+SESSION = "spec/operations/session_log_B-15.md"
+
+
+def _fresh(project: Project) -> dict[str, list[Diagnostic]]:
+    """What one full, non-incremental run over the same texts reports, by document."""
+    run = Run(project.config, cwd=project.root)
+    run.discover([project.folder])
+    for display, text in project.buffers.items():
+        run.set_buffer(display, text)
+    grouped: dict[str, list[Diagnostic]] = {key: [] for key in run.ordered_paths()}
+    for diagnostic in run.diagnostics():
+        grouped.setdefault(diagnostic.path, []).append(diagnostic)
+    return grouped
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    source = EXAMPLES / "seeded"
+    if not source.is_dir():
+        pytest.skip(f"{source} is absent")
+    folder = tmp_path / "seeded"
+    shutil.copytree(source, folder)
+    config = load_config([folder])
+    return Project(config, folder)
+
+
+def _edit(project: Project, display: str, old: str, new: str) -> None:
+    text = project.text_of(display)
+    assert old in text, f"{old!r} not in {display}"
+    project.set_buffer(project.path_of(display), text.replace(old, new, 1))
+
+
+EDITS = [
+    (SESSION, "\n", "\n\nA new paragraph of prose.\n"),
+    (WORKBOARD, "| active | 2026-03-03 11:40 UTC |", "| done | 2026-03-03 11:40 UTC |"),
+    (WORKBOARD, "| B | `DG-102` |", "| B | `DG-109` |"),
+    (DISPATCH, "B-15", "B-16"),
+    (SESSION, "B-15", "B-14"),
+]
+
+
+def test_every_edit_publishes_what_a_fresh_run_reports(project: Project) -> None:
+    project.relint()
+    assert project.current == _fresh(project)
+    changed_any = False
+    for display, old, new in EDITS:
+        before = dict(project.current or {})
+        _edit(project, display, old, new)
+        changed = project.relint()
+        assert project.current == _fresh(project), (display, old, new)
+        assert changed == {
+            k
+            for k in set(before) | set(project.current or {})
+            if before.get(k, []) != (project.current or {}).get(k, [])
+        }
+        changed_any = changed_any or bool(changed)
+    assert changed_any, "the edits are meant to change some findings"
+
+
+def test_an_edit_rechecks_only_the_touched_batches(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lanelint.linter.engine import passes
+
+    project.relint()
+    checked: list[frozenset[str] | None] = []
+    original = passes._run_workspace_rule
+
+    def recording(rule, context, anchor, config):  # type: ignore[no-untyped-def]
+        if rule.reads == "batch":
+            checked.append(context.only)
+        return original(rule, context, anchor, config)
+
+    monkeypatch.setattr(passes, "_run_workspace_rule", recording)
+    _edit(project, SESSION, "B-15", "B-15")  # same text: nothing to check again
+    project.relint()
+    assert checked == []
+    _edit(project, DISPATCH, "| active |", "| done |")
+    project.relint()
+    batches = {b for only in checked if only for b in only}
+    assert batches
+    assert len(batches) < len(project.run._phase.index.batches)  # type: ignore[union-attr]
+
+
+def test_an_edit_that_keeps_the_summary_runs_no_workspace_rule(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lanelint.linter.engine import passes
+
+    project.relint()
+    calls: list[str] = []
+    original = passes._run_workspace_rule
+
+    def recording(rule, context, anchor, config):  # type: ignore[no-untyped-def]
+        calls.append(rule.code)
+        return original(rule, context, anchor, config)
+
+    monkeypatch.setattr(passes, "_run_workspace_rule", recording)
+    # A typo typed within a line of prose: the document's summary stays the same.
+    _edit(project, WORKBOARD, "heartbeat; the Technical Lead", "heartbeat; teh Technical Lead")
+    project.relint()
+    assert calls == []
+    assert project.current == _fresh(project)
