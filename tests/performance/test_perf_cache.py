@@ -261,3 +261,18 @@ def test_stdin_check_reads_the_other_documents_from_the_cache(
     warm = run_cli(args, cwd=project, input=buffer)
     assert counter.take() == []
     assert (warm.exit_code, warm.output) == (cold.exit_code, cold.output)
+
+
+def test_an_edited_team_template_is_a_new_key(project: Path) -> None:
+    """PDP001 reads the placeholders of the team's templates: editing one must not leave
+    cached results that were judged against the old template."""
+    from lanelint.linter.run.api import make_settings
+
+    templates = project / "spec" / "templates"
+    templates.mkdir(parents=True)
+    template = templates / "review.md"
+    template.write_text("# Review\n\n- Reviewer: <reviewer>\n", "utf-8")
+    before = cache.cache_key(make_settings(load_config([project / "spec"])))
+    template.write_text("# Review\n\n- Reviewer: <reviewer>\n- Outcome: <outcome>\n", "utf-8")
+    after = cache.cache_key(make_settings(load_config([project / "spec"])))
+    assert after != before

@@ -29,6 +29,7 @@ import msgspec
 
 from lanelint.linter.engine.passes import DocumentResult, RunSettings
 from lanelint.linter.engine.registry import Rule
+from lanelint.linter.protocol.artifacts.placeholders import team_template_names
 from lanelint.linter.version import __version__
 
 CACHE_DIR = ".lanelint_cache"
@@ -122,6 +123,9 @@ def cache_key(settings: RunSettings) -> str:
         json.dumps(rest, sort_keys=True),
         ",".join(_rule_stamp(rule) for rule in settings.rules),
         repr(settings.stamp_schema),
+        # PDP001 compares placeholders with those of the team's templates: an edited template
+        # changes what a cached result of any document would say.
+        repr(sorted(team_template_names(config.root / config.templates_dir))),
     ]
     return hashlib.blake2b("\n\n".join(parts).encode("utf-8"), digest_size=16).hexdigest()
 
