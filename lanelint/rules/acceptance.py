@@ -13,6 +13,8 @@ from lanelint.linter.protocol.artifacts.gate_report import GATE_SECTIONS
 from lanelint.linter.protocol.artifacts.ledger import VERDICTS, is_commit_ref
 from lanelint.linter.protocol.artifacts.tables import is_blank
 from lanelint.linter.protocol.roles import lane_type_of
+from lanelint.linter.protocol.values import verdict_of
+from lanelint.linter.protocol.vocabulary.verdicts import PENDING
 from lanelint.linter.workspace.index import INTEGRATION_RANK, RowRef, WorkspaceIndex, is_done
 from lanelint.rules._relations import lane_at, on_lane, on_row, row_at
 from lanelint.rules._values import is_placeholder, quote
@@ -217,6 +219,10 @@ def ledger_commit_invalid(ctx: DocumentContext) -> Iterator[Finding]:
     column may be headed `Commit`, `Commits`, `Commit SHA`, `Commit hash`, `SHA` or
     `Commit range`.
 
+    A row whose verdict is pending may not have a commit yet: a commit cell reading `pending`,
+    `—`, `-`, `TBD` or `n/a` on a pending row is not reported. On an accepted or rejected row
+    it is, as is any other text (`this batch`, `latest`).
+
     ## Why
     Protocol sections 7 and 8: verdicts are given per commit, and rollback reverts exact
     commits. A cell reading `latest` or `see PR` cannot be reverted or pushed safely.
@@ -229,7 +235,7 @@ def ledger_commit_invalid(ctx: DocumentContext) -> Iterator[Finding]:
     """
     for ledger in ctx.artifacts.ledgers:
         for row in ledger.rows:
-            if is_placeholder(row.commit):
+            if is_placeholder(row.commit) or _no_commit_yet(row.verdict, row.commit):
                 continue
             if row.commits and all(is_commit_ref(commit) for commit in row.commits):
                 continue
@@ -241,6 +247,11 @@ def ledger_commit_invalid(ctx: DocumentContext) -> Iterator[Finding]:
                 f"ledger commit {shown} is not a commit id (7-40 hex digits) or range",
                 column=row.column("commit"),
             )
+
+
+def _no_commit_yet(verdict: str, commit: str) -> bool:
+    """A pending row whose commit cell says there is none yet (``pending``, ``—``, ``TBD``)."""
+    return verdict == PENDING and (is_blank(commit) or verdict_of(commit) == PENDING)
 
 
 @document_rule("PDP707", "ledger-accepted-without-evidence", Severity.ERROR, section=7)
