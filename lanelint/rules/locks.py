@@ -312,41 +312,46 @@ def locked_file_touched_by_non_owner(ctx: WorkspaceContext) -> Iterator[Finding]
     Use instead: mark lane B `blocked` until lane A releases the lock, or record
     `- TL override: lane B may edit `AGENTS.md``.
     """
-    index = ctx.index
     for batch in ctx.batches():
         for lane in batch.lanes:
             # Blocked lanes wait for the lock; unknown ones get PDP203 and no guess here.
             if lane.lane.state in FINISHED_STATES or lane.lane.state in (BLOCKED, UNKNOWN):
                 continue
             for lock in lane.plan.locks:
-                if lock.released:
-                    continue
-                owners = _lock_owners(lock.owner, batch.lanes, ctx.roles)
-                if not owners or any(owner.ident == lane.ident for owner in owners):
-                    continue
-                claim = next(
-                    (
-                        c
-                        for c in lane.lane.files
-                        for locked in lock.paths
-                        if globs.overlap(c.path, locked)
-                    ),
-                    None,
-                )
-                if claim is None or _overridden(lane, index.overrides):
-                    continue
-                yield Finding(
-                    lane.lane.line,
-                    f"lane '{lane.id}' claims locked file '{claim.path}' owned by "
-                    f"lane '{owners[0].id}', is not blocked and has no TL override",
-                    column=claim.column,
-                    path=lane.path,
-                    related=(
-                        Location(lane.path, lock.line, message="file lock"),
-                        lane_at(owners[0], "lock owner lane"),
-                    ),
-                )
+                if not lock.released:
+                    yield from _lock_finding(ctx, lane, batch.lanes, lane.path, lock)
         yield from _brief_lock_findings(ctx, batch)
+
+
+def _lock_finding(
+    ctx: WorkspaceContext,
+    lane: LaneRef,
+    candidates: list[LaneRef],
+    lock_path: str,
+    lock: LockAssignment,
+) -> Iterator[Finding]:
+    """PDP503's finding for ``lane`` against one lock, unless it owns the lock, claims none
+    of its files, or a TL override names it."""
+    owners = _lock_owners(lock.owner, candidates, ctx.roles)
+    if not owners or any(owner.ident == lane.ident for owner in owners):
+        return
+    claim = next(
+        (c for c in lane.lane.files for locked in lock.paths if globs.overlap(c.path, locked)),
+        None,
+    )
+    if claim is None or _overridden(lane, ctx.index.overrides):
+        return
+    yield Finding(
+        claim.line,
+        f"lane '{lane.id}' claims locked file '{claim.path}' owned by "
+        f"lane '{owners[0].id}', is not blocked and has no TL override",
+        column=claim.column,
+        path=lane.path,
+        related=(
+            Location(lock_path, lock.line, message="file lock"),
+            lane_at(owners[0], "lock owner lane"),
+        ),
+    )
 
 
 def _brief_lock_findings(ctx: WorkspaceContext, batch: Batch) -> Iterator[Finding]:
@@ -354,35 +359,13 @@ def _brief_lock_findings(ctx: WorkspaceContext, batch: Batch) -> Iterator[Findin
     briefs = [ref for ref in _briefs(batch) if ref.lane.state != BLOCKED]
     if not briefs:
         return
-    index = ctx.index
     locks = [
         (document.path, lock)
-        for document in index.documents_of(batch.id)
+        for document in ctx.index.documents_of(batch.id)
         for lock in document.locks
         if lock.owner and not lock.released
     ]
     candidates = [*batch.lanes, *briefs]
     for lane in briefs:
         for lock_path, lock in locks:
-            owners = _lock_owners(lock.owner, candidates, ctx.roles)
-            if not owners or any(owner.ident == lane.ident for owner in owners):
-                continue
-            claim = next(
-                (
-                    c
-                    for c in lane.lane.files
-                    for locked in lock.paths
-                    if globs.overlap(c.path, locked)
-                ),
-                None,
-            )
-            if claim is None or _overridden(lane, index.overrides):
-                continue
-            yield Finding(
-                claim.line,
-                f"lane '{lane.id}' claims locked file '{claim.path}' owned by "
-                f"lane '{owners[0].id}', is not blocked and has no TL override",
-                column=claim.column,
-                path=lane.path,
-                related=(Location(lock_path, lock.line, message="file lock"),),
-            )
+            yield from _lock_finding(ctx, lane, candidates, lock_path, lock)
