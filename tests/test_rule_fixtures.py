@@ -9,25 +9,14 @@ from __future__ import annotations
 import pytest
 
 from lanelint.rules import all_rules
+from lanelint.rules.ledger_history import GIT_CODES
 from tests.conftest import RULE_FIXTURES, codes, lint_folder
 
 #: Engine codes whose trigger cannot be a Markdown file in a folder (internal errors).
 NO_FOLDER_FIXTURE = {"LL901", "LL902"}
 #: Rules that read a git repository: their fixtures are real repositories built in ``tmp_path``
 #: by ``tests/git/test_git_rules.py`` (a fixture folder cannot hold a repository of its own).
-GIT_FIXTURES = {
-    "LL010",
-    "PDP510",
-    "PDP511",
-    "PDP512",
-    "PDP610",
-    "PDP720",
-    "PDP721",
-    "PDP722",
-    "PDP723",
-    "PDP724",
-    "PDP810",
-}
+GIT_FIXTURES = {"LL010", *GIT_CODES}
 NO_FOLDER_FIXTURE |= GIT_FIXTURES
 
 RULES = [rule.code for rule in all_rules() if rule.code not in NO_FOLDER_FIXTURE]
