@@ -6,8 +6,12 @@ each a small spec folder (optionally with a ``lanelint.toml``; the folder is the
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from syrupy.assertion import SnapshotAssertion
+
+from lanelint.linter.engine import waivers
 from lanelint.rules import all_rules
 from lanelint.rules.ledger_history import GIT_CODES
 from tests.conftest import RULE_FIXTURES, codes, lint_folder
@@ -35,3 +39,21 @@ def test_rule_passes_on_its_fixture(code: str) -> None:
     assert folder.is_dir(), f"{code} has no fixture folder {folder}"
     result = lint_folder(folder)
     assert code not in codes(result), f"{code} fired on {folder}: {result.diagnostics}"
+
+
+@pytest.mark.parametrize("code", RULES)
+def test_rule_report_on_its_fixture(code: str, snapshot: SnapshotAssertion) -> None:
+    """What the rule says on its failing fixture, line by line: path, line, column, message
+    (as ruff snapshots its fixtures). A change of position or wording shows in review."""
+    folder = RULE_FIXTURES / code / "fires"
+    result = lint_folder(folder)
+    root = folder.resolve()
+    # a message may state the date the run used (an expired waiver): today's, when no --now
+    today = waivers.today(result.config).isoformat()
+    lines = [
+        f"{Path(d.path).resolve().relative_to(root).as_posix()}:{d.location.line}:"
+        f"{d.location.column}: {d.code} {d.message}".replace(today, "TODAY")
+        for d in result.diagnostics
+        if d.code == code
+    ]
+    assert lines == snapshot
