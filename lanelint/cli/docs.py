@@ -24,10 +24,10 @@ def _listing(rule: Rule) -> str:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "markdown"]),
     default="text",
     show_default=True,
-    help="List format.",
+    help="List format (markdown: the README's rule table).",
 )
 @click.option(
     "--write-docs",
@@ -54,6 +54,11 @@ def rules(output_format: str, docs_folder: Path | None) -> None:
         click.echo(f"{len(changed)} of the rule pages changed", err=True)
         return
     items = all_rules()
+    if output_format == "markdown":
+        from lanelint.linter.report.rule_pages import rule_table
+
+        click.echo(rule_table(items), nl=False)
+        return
     if output_format == "json":
         data = [
             {

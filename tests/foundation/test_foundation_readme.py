@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from lanelint.linter.engine.config import KEYS
+from lanelint.linter.report.rule_pages import rule_table
 from lanelint.rules import all_rules
 from tests.conftest import REPO
 
@@ -28,6 +29,23 @@ def test_every_registered_rule_has_a_row_in_the_rule_table() -> None:
     missing = [rule.code for rule in all_rules() if rule.code not in listed]
     assert not missing, f"add README rule table rows for {missing}"
     assert len(listed) == len(set(listed)), "a code is listed twice"
+
+
+def test_the_rule_table_is_the_generated_one() -> None:
+    """The README's rule table is what the registry gives, word for word: regenerate it with
+    `lanelint rules --format markdown` when a rule is added or its summary changes."""
+    section = _section("Rules")
+    start = section.index("| Code | Name | Severity | Section | Summary |")
+    end = section.find("\n\n", start)
+    table = section[start : end + 1 if end >= 0 else len(section)]
+    assert table == rule_table(all_rules()), "README rule table is stale"
+
+
+def test_a_rule_summary_is_its_whole_first_paragraph() -> None:
+    """A summary that wraps over two docstring lines is not cut at the first line."""
+    wrapped = [r for r in all_rules() if "\n" in r.docs.split("\n\n", 1)[0]]
+    for rule in wrapped:
+        assert rule.summary.endswith("."), (rule.code, rule.summary)
 
 
 def test_every_configuration_key_is_documented() -> None:

@@ -38,8 +38,9 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        """The first line of the docs: what the rule checks, in one sentence."""
-        return self.docs.strip().split("\n", 1)[0].strip()
+        """The first paragraph of the docs: what the rule checks, in one sentence (which may
+        wrap over two lines of the docstring)."""
+        return " ".join(self.docs.strip().split("\n\n", 1)[0].split())
 
     @property
     def section_label(self) -> str:

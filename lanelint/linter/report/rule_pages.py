@@ -59,6 +59,21 @@ def index_page(rules: list[Rule]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def rule_table(rules: list[Rule]) -> str:
+    """The README's rule table: code, name, severity, section and summary of every rule.
+
+    ``lanelint rules --format markdown`` prints it; a test keeps the README's copy equal.
+    """
+    lines = ["| Code | Name | Severity | Section | Summary |", "|---|---|---|---|---|"]
+    for rule in rules:
+        section = f"§{rule.section}" if rule.section is not None else "lanelint"
+        lines.append(
+            f"| `{rule.code}` | {rule.name} | {rule.severity.label} | {section} | "
+            f"{_cell(rule.summary)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def expected_pages() -> dict[str, str]:
     """File name -> content of every page the registry gives."""
     rules = all_rules()
