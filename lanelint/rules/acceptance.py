@@ -17,7 +17,7 @@ from lanelint.linter.protocol.values import verdict_of
 from lanelint.linter.protocol.vocabulary.verdicts import PENDING
 from lanelint.linter.workspace.index import INTEGRATION_RANK, RowRef, WorkspaceIndex, is_done
 from lanelint.rules._relations import lane_at, on_lane, on_row, row_at
-from lanelint.rules._values import is_placeholder, quote
+from lanelint.rules._values import is_placeholder, quote, unplaced_headers
 
 
 @document_rule("PDP701", "gate-section-missing", Severity.ERROR, section=7, fixable=True)
@@ -520,12 +520,4 @@ def ledger_header_unknown(ctx: DocumentContext) -> Iterator[Finding]:
     Use instead: `Evidence`.
     """
     for ledger in ctx.artifacts.ledgers:
-        if len(ledger.columns) < 3 or len(ledger.unplaced) >= len(ledger.columns):
-            continue
-        for cell in ledger.unplaced:
-            yield Finding(
-                cell.line,
-                f"ledger header {quote(cell.text)} is not a column lanelint knows; "
-                "its values are not read",
-                column=cell.column,
-            )
+        yield from unplaced_headers(ledger.columns, ledger.unplaced, "ledger")

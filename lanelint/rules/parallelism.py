@@ -10,7 +10,7 @@ from lanelint.linter.engine.registry import document_rule, workspace_rule
 from lanelint.linter.protocol.roles import LANE_TYPES, lane_type_name, lane_type_of
 from lanelint.linter.protocol.vocabulary import statuses
 from lanelint.linter.workspace.index import LaneRef
-from lanelint.rules._values import is_placeholder, quote
+from lanelint.rules._values import is_placeholder, quote, unplaced_headers
 
 
 @workspace_rule("PDP201", "too-many-active-lanes", Severity.WARNING, section=2, reads="batch")
@@ -221,12 +221,4 @@ def lane_table_header_unknown(ctx: DocumentContext) -> Iterator[Finding]:
     Use instead: `Status`.
     """
     for plan in ctx.artifacts.lane_plans:
-        if len(plan.columns) < 3 or len(plan.unplaced) >= len(plan.columns):
-            continue
-        for cell in plan.unplaced:
-            yield Finding(
-                cell.line,
-                f"lane table header {quote(cell.text)} is not a column lanelint knows; "
-                "its values are not read",
-                column=cell.column,
-            )
+        yield from unplaced_headers(plan.columns, plan.unplaced, "lane table")
