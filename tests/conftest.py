@@ -73,18 +73,18 @@ def _no_cache_in_checkout(
 ) -> None:
     """In-process runs whose project root lies in the checkout keep their cache in a
     temporary folder instead: tests never write ``.lanelint_cache/`` into the checkout."""
-    from lanelint.linter.run import cache
+    from lanelint.linter.run import keys
 
-    original = cache.cache_dir
+    original = keys.cache_dir
     elsewhere = tmp_path_factory.getbasetemp() / "checkout-caches"
 
     def redirected(root: Path) -> Path:
         absolute = Path(os.path.abspath(root))
         if absolute.is_relative_to(REPO):
-            return elsewhere / absolute.relative_to(REPO) / cache.CACHE_DIR
+            return elsewhere / absolute.relative_to(REPO) / keys.CACHE_DIR
         return original(root)
 
-    monkeypatch.setattr(cache, "cache_dir", redirected)
+    monkeypatch.setattr(keys, "cache_dir", redirected)
 
 
 @pytest.fixture(scope="session", autouse=True)

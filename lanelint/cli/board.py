@@ -12,7 +12,7 @@ from lanelint.linter.engine.config import ConfigError, load_config
 from lanelint.linter.io.discovery import PathNotFoundError
 from lanelint.linter.report.board import FORMATS, build_board, renderer
 from lanelint.linter.run.collect import index_paths
-from lanelint.linter.run.parallel import default_jobs
+from lanelint.linter.run.jobs import default_jobs
 
 
 @click.command()

@@ -22,7 +22,6 @@ from lanelint.linter.engine.diagnostics import Severity
 from lanelint.linter.io.discovery import PathNotFoundError
 from lanelint.linter.report import FORMATS, renderer
 from lanelint.linter.run.driver import Run
-from lanelint.linter.run.parallel import default_jobs
 
 
 def _codes(values: tuple[str, ...], option: str = "") -> tuple[str, ...]:
@@ -165,6 +164,7 @@ def check(
             result = lint_stdin(stdin, config)
         else:
             from lanelint.linter.report.progress import for_terminal
+            from lanelint.linter.run.jobs import default_jobs
 
             progress = for_terminal(sys.stderr, output_format == "text")
             run = Run(

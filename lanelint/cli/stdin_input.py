@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lanelint.cli import fail
 from lanelint.linter.engine.config import Config
 from lanelint.linter.io.source import DecodeError, decode
-from lanelint.linter.run.api import LintResult, lint_buffer, lint_text
+
+if TYPE_CHECKING:
+    from lanelint.linter.run.result import LintResult
 
 STDIN = Path("-")
 
@@ -40,6 +43,8 @@ def read_stdin(label: str) -> str:
 
 def lint_stdin(target: Path, config: Config) -> LintResult:
     """Per-document rules on the text; cross-document rules with it in place of the file."""
+    from lanelint.linter.run.api import lint_buffer, lint_text
+
     if target == STDIN:
         return lint_text(read_stdin("<stdin>"), "<stdin>", config=config)
     return lint_buffer(target, read_stdin(str(target)), config=config)

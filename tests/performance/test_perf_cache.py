@@ -1,4 +1,8 @@
-"""The content cache: reused when nothing changed, invalidated by every input it depends on."""
+"""The content cache: reused when nothing changed, invalidated by every input it depends on.
+
+Each run here first removes the run record (the findings of the last whole run, tested in
+``test_run_record.py``), so that it consults the content cache's shards.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,9 @@ import pytest
 from lanelint.cli import cli
 from lanelint.linter.engine.config import load_config
 from lanelint.linter.engine.passes import DocumentResult, RunSettings
-from lanelint.linter.run import cache, parallel
+from lanelint.linter.run import cache, keys, parallel, record
 from lanelint.linter.run.api import lint_paths
-from lanelint.linter.run.cache import CACHE_DIR
+from lanelint.linter.run.keys import CACHE_DIR
 from tests.conftest import EXAMPLES, run_cli
 
 DISPATCH = """\
@@ -63,7 +67,7 @@ class Counter:
 @pytest.fixture(autouse=True)
 def _steady_source(monkeypatch: pytest.MonkeyPatch) -> None:
     """lanelint's own files may change while the suite runs; that is not under test here."""
-    monkeypatch.setattr(cache, "_source_stamp", lambda: "steady")
+    monkeypatch.setattr(keys, "source_stamp", lambda: "steady")
 
 
 @pytest.fixture
@@ -78,6 +82,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def lint(project: Path, use_cache: bool = True) -> list[tuple[str, int, str, str]]:
+    (project / CACHE_DIR / record.FILE_NAME).unlink(missing_ok=True)
     config = load_config([project / "spec"])
     result = lint_paths([Path("spec")], config=config, use_cache=use_cache)
     return [(d.path, d.line, d.code, d.message) for d in result.diagnostics]
@@ -142,7 +147,7 @@ def test_another_lanelint_version_invalidates_the_cache(
     counter = Counter(monkeypatch)
     lint(project)
     counter.take()
-    monkeypatch.setattr(cache, "__version__", "999.0.0")
+    monkeypatch.setattr(keys, "__version__", "999.0.0")
     lint(project)
     assert counter.take() == ["spec/dispatch.md", "spec/gate_report_plan.md"]
     lint(project)

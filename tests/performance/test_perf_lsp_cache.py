@@ -10,7 +10,7 @@ import pytest
 from lanelint.linter.engine.config import load_config
 from lanelint.linter.engine.passes import DocumentResult, RunSettings
 from lanelint.linter.run import parallel
-from lanelint.linter.run.cache import CACHE_DIR
+from lanelint.linter.run.keys import CACHE_DIR
 from lanelint.lsp.project import Project
 from tests.conftest import EXAMPLES
 

@@ -333,3 +333,10 @@ def validate_codes(config: Config, known: Sequence[str]) -> None:
             check(code, f"per-file-ignores.{glob}")
     for code in config.waiver_owners:
         check(code, "waiver-owners")
+
+
+def default_paths(config: Config) -> list[Path]:
+    """What ``check`` reads without paths: the configured spec folder, else ``.``."""
+    if config.spec:
+        return [config.root / config.spec]
+    return [Path(".")]

@@ -24,10 +24,12 @@ from lanelint.linter.markdown.document import Document
 from lanelint.linter.markdown.parse import parse_document
 from lanelint.linter.protocol.artifacts.model import Artifacts, extract
 from lanelint.linter.protocol.artifacts.stamp import StampSchema
-from lanelint.linter.protocol.documents import OTHER, DocumentClass, classify
+from lanelint.linter.protocol.document_class import OTHER, DocumentClass
+from lanelint.linter.protocol.documents import classify
 from lanelint.linter.protocol.roles import RoleBook
 from lanelint.linter.workspace.groups import batch_group
 from lanelint.linter.workspace.index import WorkspaceIndex, build_index
+from lanelint.linter.workspace.repository import RepositoryFiles
 from lanelint.linter.workspace.summary import DocumentSummary, summarize
 
 
@@ -257,17 +259,20 @@ def run_workspace_rules(
     results: Sequence[DocumentResult],
     settings: RunSettings,
     extras: dict[str, object] | None = None,
+    repository: RepositoryFiles | None = None,
 ) -> list[Diagnostic]:
     """The cross-document phase: every workspace rule once, over all summaries.
 
     Documents that are not protocol documents are seen only as :func:`workspace_view` gives
-    them (their summaries are made from that view).
+    them (their summaries are made from that view). ``repository`` is the caller's view of the
+    files on disk (for claims that a file exists), so that it can tell afterwards what the
+    phase looked at.
     """
     documents = tuple(_summary_of(r) for r in results if r.summary or r.artifacts)
     index = None
     workspace_rules = [rule for rule in settings.rules if isinstance(rule, WorkspaceRule)]
     if workspace_rules:
-        index = build_index(documents, settings.config.root, settings.roles)
+        index = build_index(documents, settings.config.root, settings.roles, repository)
     context = WorkspaceContext(documents, settings.config, settings.roles, extras or {}, index)
     anchor = results[0].path if results else "."
     found: list[Diagnostic] = []

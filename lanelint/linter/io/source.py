@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -68,3 +70,32 @@ def encode(text: str, *, bom: bool, newline: str) -> bytes:
         text = text.replace("\n", newline)
     data = text.encode("utf-8")
     return UTF8_BOM + data if bom else data
+
+
+#: Files larger than this are reported, not parsed (a spec document is a few KB; parsing
+#: costs about a second per MB, so this bounds the time one file can take).
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+
+def read_file(path: str | os.PathLike[str]) -> bytes | str:
+    """A file's bytes, read safely (never blocks on a FIFO, never follows into a device), or
+    the reason it cannot be read, as a report says it."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return "cannot read: broken symbolic link or file vanished"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a FIFO, socket or device); skipped"
+    if info.st_size > MAX_FILE_BYTES:
+        return (
+            f"file is {info.st_size // 2**20} MB, over the {MAX_FILE_BYTES // 2**20} MB limit; "
+            "skipped"
+        )
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"

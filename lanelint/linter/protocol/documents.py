@@ -37,7 +37,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -52,6 +51,7 @@ from lanelint.linter.protocol.artifacts.mentions import lane_ids
 from lanelint.linter.protocol.artifacts.notes import Notes
 from lanelint.linter.protocol.artifacts.placeholders import introduced
 from lanelint.linter.protocol.artifacts.stamp import is_stamp
+from lanelint.linter.protocol.document_class import OTHER, PROTOCOL, TEMPLATE, DocumentClass
 from lanelint.linter.protocol.vocabulary.placeholders import is_placeholder
 from lanelint.linter.protocol.vocabulary.recognition import (
     BASELINE_QUALIFIERS,
@@ -71,32 +71,6 @@ _HEARTBEAT_KEYS = frozenset({"status", "blockers", "blocker", "next step", "next
 
 if TYPE_CHECKING:
     from lanelint.linter.protocol.artifacts.model import Artifacts
-
-PROTOCOL = "protocol"
-OTHER = "other"
-TEMPLATE = "template"
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentClass:
-    """How a run took one document: ``protocol`` (with the kinds that made it so), ``other``
-    or ``template``; ``configured`` when the ``documents`` globs named it."""
-
-    kind: str
-    kinds: tuple[str, ...] = ()
-    configured: bool = False
-
-    @property
-    def is_protocol(self) -> bool:
-        return self.kind == PROTOCOL
-
-    def describe(self) -> str:
-        if self.kind == TEMPLATE:
-            return "template"
-        if self.kind == OTHER:
-            return "not a protocol document"
-        what = ", ".join(self.kinds) if self.kinds else "no artifact"
-        return f"protocol document ({what}{'; configured' if self.configured else ''})"
 
 
 def _lane_id(text: str) -> bool:

@@ -16,10 +16,8 @@ process encodes its results once, and the same bytes travel to the parent and in
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
-import os
 import shutil
 import zlib
 from functools import cache
@@ -30,9 +28,8 @@ import msgspec
 from lanelint.linter.engine.passes import DocumentResult, RunSettings
 from lanelint.linter.engine.registry import Rule
 from lanelint.linter.protocol.artifacts.placeholders import team_template_names
-from lanelint.linter.version import __version__
+from lanelint.linter.run import keys
 
-CACHE_DIR = ".lanelint_cache"
 #: Bumped when the layout of the shard files changes.
 FORMAT = 2
 #: Entries are spread over this many shard files, so that a cold run writes few files.
@@ -78,21 +75,6 @@ def shape() -> str:
 # -- the key -------------------------------------------------------------------------------
 
 
-def _source_stamp() -> str:
-    """Size and modification time of every module of lanelint: a changed rule is a new key."""
-    package = Path(__file__).resolve().parents[2]
-    parts: list[str] = []
-    for folder, dirs, files in os.walk(package):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith((".py", ".md", ".j2")):
-                info = os.stat(os.path.join(folder, name))
-                parts.append(
-                    f"{folder[len(str(package)) :]}/{name}:{info.st_size}:{info.st_mtime_ns}"
-                )
-    return "\n".join(parts)
-
-
 def _rule_stamp(rule: Rule) -> str:
     """A rule's code and the bytecode of its check: a replaced check is a new key."""
     check = rule.check
@@ -108,19 +90,11 @@ def _rule_stamp(rule: Rule) -> str:
 def cache_key(settings: RunSettings) -> str:
     """Everything besides a file's bytes and path that a cached result depends on."""
     config = settings.config
-    rest = {
-        f.name: repr(getattr(config, f.name))
-        for f in dataclasses.fields(config)
-        if f.name not in ("root", "source", "cache", "project_context")
-    }
     parts = [
         f"format {FORMAT}",
-        f"lanelint {__version__}",
-        f"msgspec {msgspec.__version__}",
-        _source_stamp(),
+        keys.program_stamp(),
         shape(),
-        config.fingerprint(),
-        json.dumps(rest, sort_keys=True),
+        keys.config_stamp(config),
         ",".join(_rule_stamp(rule) for rule in settings.rules),
         repr(settings.stamp_schema),
         # PDP001 compares placeholders with those of the team's templates: an edited template
@@ -134,7 +108,8 @@ def cache_key(settings: RunSettings) -> str:
 
 
 def cache_dir(root: Path) -> Path:
-    return root / CACHE_DIR
+    """Where the caches of the project at ``root`` live (see :func:`keys.cache_dir`)."""
+    return keys.cache_dir(root)
 
 
 def shard_of(path: str) -> int:

@@ -7,7 +7,6 @@ of the entries, whatever the number of workers, so the report is the same for ev
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING
 from lanelint.linter.engine.passes import DocumentResult, RunSettings, check_bytes
 from lanelint.linter.io.discovery import FileEntry
 from lanelint.linter.run import cache as codec
+from lanelint.linter.run.jobs import default_jobs
 from lanelint.linter.run.reading import read_bytes
 
 if TYPE_CHECKING:
@@ -28,16 +28,10 @@ CHUNKS_PER_WORKER = 4
 
 _settings: RunSettings | None = None
 
+__all__ = ["check_entry", "check_in_workers", "default_jobs", "workers_for"]
+
 #: One checked file: its index in the work list, and its result, encoded where possible.
 Done = tuple[int, bytes | DocumentResult]
-
-
-def default_jobs() -> int:
-    """The number of cores this process may use."""
-    try:
-        return max(len(os.sched_getaffinity(0)), 1)
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
 
 
 def check_entry(entry: FileEntry, data: bytes | None, settings: RunSettings) -> DocumentResult:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lanelint.linter.engine.config import Config
 from lanelint.linter.engine.diagnostics import Diagnostic, Severity
-from lanelint.linter.engine.passes import DocumentResult
+
+if TYPE_CHECKING:
+    from lanelint.linter.engine.passes import DocumentResult
 
 
 @dataclass
@@ -14,7 +18,15 @@ class LintResult:
     diagnostics: list[Diagnostic]
     files: list[str]
     config: Config
-    documents: list[DocumentResult] = field(default_factory=list)
+    #: The per-document results of ``files``, or how to make them when first asked (a run
+    #: taken from its record builds them only for a report that reads them).
+    source: list[DocumentResult] | Callable[[], list[DocumentResult]] = field(default_factory=list)
+
+    @property
+    def documents(self) -> list[DocumentResult]:
+        if callable(self.source):
+            self.source = self.source()
+        return self.source
 
     @property
     def incomplete(self) -> bool:

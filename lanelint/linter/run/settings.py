@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from lanelint.linter.engine.config import Config, ConfigError, validate_codes
+from lanelint.linter.engine.config import Config, ConfigError, default_paths, validate_codes
 from lanelint.linter.engine.passes import RunSettings, is_enabled
 from lanelint.linter.engine.registry import EngineCode
 from lanelint.linter.io.discovery import FileEntry
@@ -13,6 +13,8 @@ from lanelint.linter.protocol.artifacts.stamp import StampSchema, builtin_schema
 from lanelint.rules import all_rules
 
 STAMP_TEMPLATE_NAME = "PREFLIGHT_STAMP_TEMPLATE.md"
+
+__all__ = ["STAMP_TEMPLATE_NAME", "default_paths", "make_settings", "resolve_stamp_schema"]
 
 
 def resolve_stamp_schema(config: Config, entries: Sequence[FileEntry]) -> StampSchema:
@@ -45,10 +47,3 @@ def make_settings(config: Config, entries: Sequence[FileEntry] = ()) -> RunSetti
     validate_codes(config, known)
     active = tuple(r for r in rules if not isinstance(r, EngineCode) and is_enabled(r.code, config))
     return RunSettings(config, active, known, resolve_stamp_schema(config, entries))
-
-
-def default_paths(config: Config) -> list[Path]:
-    """What ``check`` reads without paths: the configured spec folder, else ``.``."""
-    if config.spec:
-        return [config.root / config.spec]
-    return [Path(".")]

@@ -2,10 +2,6 @@
 
 Data flow: each document's :class:`~lanelint.linter.workspace.summary.DocumentSummary`
 (:mod:`.summary`) -> the :class:`~lanelint.linter.workspace.index.WorkspaceIndex` merged from
-them (:mod:`.index`) -> the groups a change touches (:mod:`.groups`).
+them (:mod:`.index`) -> the groups a change touches (:mod:`.groups`). The package imports none
+of them itself, so that a module needing one part does not load the others.
 """
-
-from lanelint.linter.workspace.index import WorkspaceIndex, build_index
-from lanelint.linter.workspace.summary import DocumentSummary, summarize
-
-__all__ = ["DocumentSummary", "WorkspaceIndex", "build_index", "summarize"]

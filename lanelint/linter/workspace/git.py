@@ -10,6 +10,7 @@ what was learnt about a commit id (its parents, its changed files) is kept in a
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -155,6 +156,26 @@ def _run(args: Sequence[str], cwd: Path, data: str | None = None) -> str:
         first = (done.stderr or "").strip().splitlines()
         raise GitUnavailable(first[0] if first else f"git {args[0]} failed")
     return done.stdout
+
+
+def refs_state(root: Path) -> str:
+    """A text that changes whenever what the git checks read of the repository around
+    ``root`` can change: its branches and remote-tracking branches with their commits, the
+    branch checked out, and whether it is shallow (commits themselves never change). Used to
+    decide whether a run's record of findings still holds; one ``for-each-ref`` call."""
+    absolute = Path(os.path.abspath(root))
+    dot_git = next(
+        (f / ".git" for f in (absolute, *absolute.parents) if (f / ".git").exists()), None
+    )
+    if dot_git is None:
+        return "no repository"
+    located = _layout(dot_git)
+    shallow = "unknown layout" if located is None else f"shallow {located[2]}"
+    try:
+        refs = _run([*_REFS[:1], _REFS_HEAD_FORMAT, *_REFS[2:]], absolute)
+    except GitUnavailable as exc:
+        return f"unavailable: {exc}"
+    return f"{dot_git}\n{shallow}\n{refs}"
 
 
 class GitRepository:

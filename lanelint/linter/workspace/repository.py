@@ -29,6 +29,23 @@ def normalise_claim(path: str) -> str:
     return text.rstrip("/")
 
 
+def _mtime(path: str) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return -1
+
+
+def folders_unchanged(root: Path, folders: dict[str, int]) -> bool:
+    """Whether every folder of an earlier walk (:attr:`RepositoryFiles.folders`) still has
+    the modification time it had then: the walk would find the same files."""
+    base = str(root)
+    return all(
+        _mtime(os.path.join(base, name) if name else base) == stamp
+        for name, stamp in folders.items()
+    )
+
+
 class RepositoryFiles:
     """The set of files and folders below ``root``, relative to it, with ``/`` separators."""
 
@@ -38,6 +55,11 @@ class RepositoryFiles:
         self._dirs: set[str] = set()
         self._known: dict[str, bool] = {}
         self.complete = True
+        #: Every folder the walk listed or skipped for holding a ``pyvenv.cfg`` (relative,
+        #: ``""`` for the root) -> its modification time when read. A folder's time changes
+        #: whenever an entry is added, removed or renamed in it, so equal times mean an equal
+        #: walk: a run's record of findings is reused only while they hold.
+        self.folders: dict[str, int] = {}
 
     def _walk(self) -> set[str]:
         files: set[str] = set()
@@ -46,6 +68,7 @@ class RepositoryFiles:
         while stack:
             prefix, folder = stack.pop()
             try:
+                self.folders[prefix.rstrip("/")] = os.stat(folder).st_mtime_ns
                 entries = list(os.scandir(folder))
             except OSError:
                 continue
@@ -60,15 +83,21 @@ class RepositoryFiles:
                 except OSError:
                     continue
                 if is_dir:
-                    if entry.name in SKIPPED_DIRS or os.path.isfile(
-                        os.path.join(entry.path, "pyvenv.cfg")
-                    ):
+                    if entry.name in SKIPPED_DIRS:
+                        continue
+                    if os.path.isfile(os.path.join(entry.path, "pyvenv.cfg")):
+                        self.folders[relative] = _mtime(entry.path)
                         continue
                     self._dirs.add(relative)
                     stack.append((relative + "/", entry.path))
                 else:
                     files.add(relative)
         return files
+
+    @property
+    def walked(self) -> bool:
+        """Whether a claim made the tree be walked (the findings then depend on it)."""
+        return self._files is not None
 
     @property
     def files(self) -> set[str]:

@@ -1,0 +1,130 @@
+"""The run record: the findings of the last whole run, kept so that a run with nothing changed
+reads its files, compares digests and prints, without checking anything again.
+
+``.lanelint_cache/run.msgpack`` holds one record (MessagePack through msgspec, like the content
+cache: never pickle, every field's type checked on the way in). Its key covers everything a
+run's findings depend on:
+
+- lanelint's version and source, the configuration, the team's templates and the stamp
+  template (see :mod:`lanelint.linter.run.keys`);
+- every document of the run, by display path and digest of its bytes;
+- the date waivers are compared with (today's, unless ``--now`` gives one);
+- where git checks are on, the state of the repository's branches (see
+  :func:`~lanelint.linter.workspace.git.refs_state`).
+
+The one thing read beyond the documents, the files below the project root (for claims that a
+file exists), is kept with the record as the modification time of every folder the run
+listed; the record is used only while all of them are unchanged.
+
+A record is written only for a complete run (no internal error, every file readable). Any
+failure to read it, and any entry that does not decode to the expected types, is a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import msgspec
+
+from lanelint.linter.engine.config import Config
+from lanelint.linter.engine.diagnostics import Diagnostic
+from lanelint.linter.io.discovery import FileEntry
+from lanelint.linter.protocol.document_class import DocumentClass
+from lanelint.linter.run import keys
+from lanelint.linter.workspace.repository import folders_unchanged
+
+FILE_NAME = "run.msgpack"
+#: Bumped when the layout of the file changes.
+FORMAT = 1
+
+
+class RecordedDocument(msgspec.Struct, array_like=True):
+    """What a report says of one document besides its findings."""
+
+    path: str
+    line_count: int
+    taken: DocumentClass | None
+
+
+class RunRecord(msgspec.Struct, array_like=True):
+    format: int
+    key: str
+    #: Folders below the project root -> modification time; ``None``: the tree was not read.
+    folders: dict[str, int] | None
+    diagnostics: list[Diagnostic]
+    documents: list[RecordedDocument]
+
+
+_ENCODER = msgspec.msgpack.Encoder()
+_DECODER = msgspec.msgpack.Decoder(RunRecord)
+
+
+def record_key(config: Config, digests: Mapping[str, str], entries: Iterable[FileEntry]) -> str:
+    """The key of a run over ``entries`` whose bytes have ``digests`` (display -> digest)."""
+    parts = [
+        f"record {FORMAT}",
+        keys.program_stamp(),
+        keys.config_stamp(config),
+        keys.surroundings_stamp(config),
+    ]
+    # waivers compare their `until=` dates with the run's date: `--now` (in the key with the
+    # configuration) where given, else today's
+    parts.append(config.now or datetime.now(UTC).date().isoformat())
+    if config.git:
+        from lanelint.linter.workspace.git import refs_state
+
+        parts.append(refs_state(config.root))
+    parts.extend(f"{path}\0{digest}" for path, digest in sorted(digests.items()))
+    # where each document is: the same display path may name another file from another folder
+    here = os.getcwd()
+    parts.extend(sorted(f"{e.display}\0{os.path.join(here, e.path)}" for e in entries))
+    return hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def load(root: Path, key: str) -> RunRecord | None:
+    """The record kept below ``root`` for ``key``, while the files it saw are unchanged."""
+    try:
+        with open(keys.cache_dir(root) / FILE_NAME, "rb") as handle:
+            record = _DECODER.decode(handle.read())
+    except (OSError, msgspec.DecodeError, TypeError, ValueError):
+        return None
+    if record.format != FORMAT or record.key != key:
+        return None
+    if record.folders is not None and not folders_unchanged(root, record.folders):
+        return None
+    return record
+
+
+def save(
+    root: Path,
+    key: str,
+    folders: Mapping[str, int] | None,
+    diagnostics: Sequence[Diagnostic],
+    documents: Sequence[RecordedDocument],
+) -> None:
+    """Keep the findings of a whole run; silent on failure (a cache only saves work)."""
+    from lanelint.linter.io.writes import write_bytes_atomic, write_text_atomic
+
+    record = RunRecord(
+        FORMAT,
+        key,
+        dict(folders) if folders is not None else None,
+        list(diagnostics),
+        list(documents),
+    )
+    folder = keys.cache_dir(root)
+    try:
+        data = _ENCODER.encode(record)
+        folder.mkdir(parents=True, exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.is_file():
+            write_text_atomic(
+                ignore, "# Created by lanelint: a cache, never committed.\n*\n", root=folder.parent
+            )
+        write_bytes_atomic(folder / FILE_NAME, data, root=folder.parent)
+    except (OSError, TypeError, ValueError):
+        pass
