@@ -2,6 +2,8 @@
 
 Layout: ``tests/fixtures/rules/<CODE>/fires/`` and ``tests/fixtures/rules/<CODE>/passes/``,
 each a small spec folder (optionally with a ``lanelint.toml``; the folder is the project root).
+``materialize_fixture`` in ``tests/conftest.py`` builds the folder the tests lint in
+``tmp_path``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from syrupy.assertion import SnapshotAssertion
 from lanelint.linter.engine import waivers
 from lanelint.rules import all_rules
 from lanelint.rules.ledger_history import GIT_CODES
-from tests.conftest import RULE_FIXTURES, codes, lint_folder
+from tests.conftest import codes, lint_folder, materialize_fixture
 
 #: Engine codes whose trigger cannot be a Markdown file in a folder (internal errors).
 NO_FOLDER_FIXTURE = {"LL901", "LL902"}
@@ -27,25 +29,23 @@ RULES = [rule.code for rule in all_rules() if rule.code not in NO_FOLDER_FIXTURE
 
 
 @pytest.mark.parametrize("code", RULES)
-def test_rule_fires_on_its_fixture(code: str) -> None:
-    folder = RULE_FIXTURES / code / "fires"
-    assert folder.is_dir(), f"{code} has no fixture folder {folder}"
+def test_rule_fires_on_its_fixture(code: str, tmp_path: Path) -> None:
+    folder = materialize_fixture(code, "fires", tmp_path)
     assert code in codes(lint_folder(folder)), f"{code} did not fire on {folder}"
 
 
 @pytest.mark.parametrize("code", RULES)
-def test_rule_passes_on_its_fixture(code: str) -> None:
-    folder = RULE_FIXTURES / code / "passes"
-    assert folder.is_dir(), f"{code} has no fixture folder {folder}"
+def test_rule_passes_on_its_fixture(code: str, tmp_path: Path) -> None:
+    folder = materialize_fixture(code, "passes", tmp_path)
     result = lint_folder(folder)
     assert code not in codes(result), f"{code} fired on {folder}: {result.diagnostics}"
 
 
 @pytest.mark.parametrize("code", RULES)
-def test_rule_report_on_its_fixture(code: str, snapshot: SnapshotAssertion) -> None:
+def test_rule_report_on_its_fixture(code: str, snapshot: SnapshotAssertion, tmp_path: Path) -> None:
     """What the rule says on its failing fixture, line by line: path, line, column, message
     (as ruff snapshots its fixtures). A change of position or wording shows in review."""
-    folder = RULE_FIXTURES / code / "fires"
+    folder = materialize_fixture(code, "fires", tmp_path)
     result = lint_folder(folder)
     root = folder.resolve()
     # a message may state the date the run used (an expired waiver): today's, when no --now
