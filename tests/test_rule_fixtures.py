@@ -1,9 +1,14 @@
 """Every rule has a fixture folder that makes it fire and one that does not.
 
-Layout: ``tests/fixtures/rules/<CODE>/fires/`` and ``tests/fixtures/rules/<CODE>/passes/``,
-each a small spec folder (optionally with a ``lanelint.toml``; the folder is the project root).
-``materialize_fixture`` in ``tests/conftest.py`` builds the folder the tests lint in
-``tmp_path``.
+Layout: ``tests/fixtures/rules/_base/`` is a small spec project that many fixtures share, kept once.
+``tests/fixtures/rules/<CODE>/fires/`` and ``tests/fixtures/rules/<CODE>/passes/`` hold only
+what a fixture changes in it: files added, or put in place of the base file at the same
+relative path (a ``lanelint.toml`` too). An optional ``fixture.toml`` in the fixture folder
+says ``base = false`` (the folder is the whole fixture, for the tiny standalone ones) or
+``remove = ["spec/x.md"]`` (base files the fixture must not have); a fixture that is the base
+as it is keeps a ``fixture.toml`` with only a comment, so that its folder exists.
+``materialize_fixture`` in ``tests/conftest.py`` builds the effective folder in ``tmp_path``,
+and that folder is the project root when it is linted.
 """
 
 from __future__ import annotations
