@@ -1,9 +1,13 @@
-"""Shared test helpers: running the CLI, linting fixture folders, finding ../shared."""
+"""Shared test helpers: running the CLI, linting fixture folders, building rule fixtures,
+finding ../shared."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import tomllib
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,6 +20,10 @@ from lanelint.linter.run.api import LintResult, lint_paths
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 RULE_FIXTURES = FIXTURES / "rules"
+#: The spec project that every rule fixture starts from, unless its manifest says otherwise.
+RULE_FIXTURE_BASE = "_base"
+#: A rule fixture's manifest: whether it starts from the base, and which base files it drops.
+RULE_FIXTURE_MANIFEST = "fixture.toml"
 EXAMPLES = REPO / "examples" / "spec"
 SHARED = REPO.parent / "shared"
 
@@ -40,6 +48,94 @@ def lint_folder(folder: Path, **overrides: object) -> LintResult:
     if overrides:
         config = config.with_overrides(**overrides)
     return lint_paths([folder], config=config)
+
+
+class FixtureManifestError(ValueError):
+    """A rule fixture's ``fixture.toml`` is malformed, or names a file the base lacks."""
+
+
+@dataclass(frozen=True)
+class FixtureManifest:
+    """What ``<CODE>/<kind>/fixture.toml`` says; a fixture without one starts from the base
+    and removes nothing."""
+
+    base: bool = True
+    remove: tuple[str, ...] = ()
+
+
+def _files(folder: Path) -> dict[str, Path]:
+    """The files under ``folder`` by relative POSIX path (a missing folder has none)."""
+    if not folder.is_dir():
+        return {}
+    return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def rule_fixture_base(fixtures: Path = RULE_FIXTURES) -> dict[str, Path]:
+    """The base project's files by relative path."""
+    return _files(fixtures / RULE_FIXTURE_BASE)
+
+
+def rule_fixture_overlay(overlay: Path) -> dict[str, Path]:
+    """A fixture folder's own files (added to the base or replacing one), manifest aside."""
+    return {name: path for name, path in _files(overlay).items() if name != RULE_FIXTURE_MANIFEST}
+
+
+def read_fixture_manifest(overlay: Path, base: dict[str, Path]) -> FixtureManifest:
+    """Reads and checks ``overlay/fixture.toml``: only the keys ``base`` (a boolean) and
+    ``remove`` (relative paths of base files) are allowed, and every path removed must exist
+    in the base and not in the overlay, so a typo cannot silently keep a file."""
+    path = overlay / RULE_FIXTURE_MANIFEST
+    if not path.is_file():
+        return FixtureManifest()
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise FixtureManifestError(f"{path}: {error}") from error
+    unknown = sorted(set(data) - {"base", "remove"})
+    if unknown:
+        raise FixtureManifestError(f"{path}: unknown keys {unknown}; allowed: base, remove")
+    uses_base = data.get("base", True)
+    if not isinstance(uses_base, bool):
+        raise FixtureManifestError(f"{path}: base must be true or false")
+    remove = data.get("remove", [])
+    if not isinstance(remove, list) or not all(isinstance(p, str) for p in remove):
+        raise FixtureManifestError(f"{path}: remove must be a list of relative paths")
+    if remove and not uses_base:
+        raise FixtureManifestError(f"{path}: remove needs the base (base = false)")
+    if len(set(remove)) != len(remove):
+        raise FixtureManifestError(f"{path}: remove lists a path twice")
+    absent = sorted(p for p in remove if p not in base)
+    if absent:
+        raise FixtureManifestError(f"{path}: remove names files the base lacks: {absent}")
+    both = sorted(set(remove) & set(rule_fixture_overlay(overlay)))
+    if both:
+        raise FixtureManifestError(f"{path}: remove names files the fixture provides: {both}")
+    return FixtureManifest(base=uses_base, remove=tuple(remove))
+
+
+def materialize_fixture(
+    code: str, kind: str, tmp_path: Path, *, fixtures: Path = RULE_FIXTURES
+) -> Path:
+    """Builds the effective folder of ``fixtures/<code>/<kind>`` in ``tmp_path/<code>/<kind>``
+    and returns it: the base (unless the manifest says ``base = false``), less the files the
+    manifest removes, with the fixture's own files added or put in place of the base's.
+
+    The checkout is only read: tests lint the built folder, which is its own project root.
+    """
+    overlay = fixtures / code / kind
+    if not overlay.is_dir():
+        raise FileNotFoundError(f"{code} has no fixture folder {overlay}")
+    base = rule_fixture_base(fixtures)
+    manifest = read_fixture_manifest(overlay, base)
+    files = {p: f for p, f in base.items() if p not in manifest.remove} if manifest.base else {}
+    files |= rule_fixture_overlay(overlay)
+    target = tmp_path / code / kind
+    target.mkdir(parents=True)
+    for relative, source in files.items():
+        destination = target / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, destination)
+    return target
 
 
 def codes(result: LintResult) -> list[str]:

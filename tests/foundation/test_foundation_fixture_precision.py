@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.conftest import RULE_FIXTURES
+from tests.conftest import materialize_fixture
 from tests.foundation.foundation_docs import FOUNDATION_CODES, lint_dir
 
 
 @pytest.mark.parametrize("code", FOUNDATION_CODES)
-def test_fires_folder_trips_only_its_own_rule(code: str) -> None:
-    result = lint_dir(RULE_FIXTURES / code / "fires")
+def test_fires_folder_trips_only_its_own_rule(code: str, tmp_path: Path) -> None:
+    result = lint_dir(materialize_fixture(code, "fires", tmp_path))
     assert {d.code for d in result.diagnostics} == {code}, result.diagnostics
 
 
 @pytest.mark.parametrize("code", FOUNDATION_CODES)
-def test_passes_folder_is_clean(code: str) -> None:
-    result = lint_dir(RULE_FIXTURES / code / "passes")
+def test_passes_folder_is_clean(code: str, tmp_path: Path) -> None:
+    result = lint_dir(materialize_fixture(code, "passes", tmp_path))
     assert result.diagnostics == []
