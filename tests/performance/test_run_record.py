@@ -277,3 +277,28 @@ def test_a_recorded_run_loads_no_reader_or_rule(project: Path) -> None:
         [sys.executable, "-c", probe], cwd=project, capture_output=True, text=True, check=False
     )
     assert "HEAVY []" in done.stderr, done.stderr
+
+
+def test_a_buffer_equal_to_its_file_takes_the_record(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor's save-time check sends what it just saved: the recorded run answers it.
+    A buffer that differs from its file, by one byte, is checked afresh."""
+    from lanelint.linter.run.api import lint_buffer
+
+    whole = lint(project)
+    phases = Phases(monkeypatch)
+    config = load_config([project / "spec"])
+    target = Path("spec/gate_report_plan.md")
+    saved = lint_buffer(target, REPORT, config=config, use_cache=True)
+    assert phases.take() == 0
+    assert [(d.path, d.line, d.code, d.message) for d in saved.diagnostics] == [
+        f for f in whole if f[0] == target.as_posix()
+    ]
+    edited = lint_buffer(target, REPORT + "\nOne more line.\n", config=config, use_cache=True)
+    assert phases.take() == 1
+    fresh = lint_buffer(target, REPORT + "\nOne more line.\n", config=config, use_cache=False)
+    assert edited.diagnostics == fresh.diagnostics
+    crlf = lint_buffer(target, REPORT.replace("\n", "\r\n"), config=config, use_cache=True)
+    assert phases.take() == 1  # the same text, but not the same bytes as the file
+    assert crlf.diagnostics == saved.diagnostics

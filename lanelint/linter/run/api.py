@@ -3,21 +3,31 @@ build a :class:`~lanelint.linter.run.driver.Run` and ask it for a report."""
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from lanelint.linter.engine.config import Config, load_config
+from lanelint.linter.engine.config import Config, default_paths, load_config
 from lanelint.linter.io.discovery import display_path
+from lanelint.linter.io.source import MAX_FILE_BYTES
 from lanelint.linter.run.driver import Run, context_folder
-from lanelint.linter.run.reading import MAX_FILE_BYTES, read_bytes, read_entry
+from lanelint.linter.run.keys import STAMP_TEMPLATE_NAME
 from lanelint.linter.run.result import LintResult
-from lanelint.linter.run.settings import (
-    STAMP_TEMPLATE_NAME,
-    default_paths,
-    make_settings,
-    resolve_stamp_schema,
-)
+
+if TYPE_CHECKING:
+    from lanelint.linter.run.reading import read_bytes, read_entry
+    from lanelint.linter.run.settings import make_settings, resolve_stamp_schema
+
+#: Names this module offers whose homes load the rule engine: imported on first use, so that
+#: a run that finds its findings recorded never loads it.
+_LAZY = {
+    "read_bytes": "lanelint.linter.run.reading",
+    "read_entry": "lanelint.linter.run.reading",
+    "make_settings": "lanelint.linter.run.settings",
+    "resolve_stamp_schema": "lanelint.linter.run.settings",
+}
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -103,7 +113,14 @@ def lint_buffer(
     shown = display_path(target)
     wanted = os.path.abspath(target)
     for key, entry in list(run.entries.items()):
-        if os.path.abspath(entry.path) == wanted:
+        if key != shown and os.path.abspath(entry.path) == wanted:
             del run.entries[key]
     run.set_buffer(shown, text)
     return run.report([shown])
+
+
+def __getattr__(name: str) -> Any:
+    home = _LAZY.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(home), name)

@@ -170,12 +170,15 @@ class Run:
     def load(self) -> None:
         """Per-document results for every known file without one: from the cache, else from
         workers where the work outweighs their start-up, else checked here."""
-        from lanelint.linter.engine.passes import DocumentResult
+        from lanelint.linter.engine.passes import DocumentResult, check_text
         from lanelint.linter.run import parallel
         from lanelint.linter.run.cache import Cache
         from lanelint.linter.run.reading import read_bytes
 
         settings = self.settings
+        for display, text in self.buffers.items():
+            if display not in self.results:
+                self.results[display] = check_text(display, text, settings)
         pending = [e for key, e in sorted(self.entries.items()) if key not in self.results]
         if not pending:
             return
@@ -229,12 +232,10 @@ class Run:
             store.flush()
 
     def set_buffer(self, display: str, text: str) -> None:
-        """An open (possibly unsaved) buffer, or standard input, stands in for the file."""
-        from lanelint.linter.engine.passes import check_text
-
-        clean = buffer_text(text)
-        self.buffers[display] = clean
-        self.results[display] = check_text(display, clean, self.settings)
+        """An open (possibly unsaved) buffer, or standard input, stands in for the file (it is
+        checked when the run's results are next asked for)."""
+        self.buffers[display] = buffer_text(text)
+        self.results.pop(display, None)
 
     def close_buffer(self, display: str, path: Path | None = None) -> None:
         """A closed buffer gives way to the file on disk (or to nothing, if never saved)."""
@@ -293,7 +294,19 @@ class Run:
     # -- the run record ----------------------------------------------------------------------
 
     def _recordable(self) -> bool:
-        return self.use_cache and not self.buffers and bool(self.entries)
+        """Whether the run's findings may come from, or go to, the run record: with the cache
+        on, the rules on, and every buffer the same text as its file on disk (an editor's
+        save-time check sends what it just saved)."""
+        if not (self.use_cache and self.rules and self.entries):
+            return False
+        return all(self._buffer_is_file(display) for display in self.buffers)
+
+    def _buffer_is_file(self, display: str) -> bool:
+        entry = self.entries.get(display)
+        if entry is None:
+            return False
+        # byte for byte: a file with a BOM or CRLF lines reads differently from its buffer
+        return read_file(entry.path) == self.buffers[display].encode("utf-8")
 
     def _from_record(self) -> RunRecord | None:
         """The recorded findings of a run over exactly these documents, if still valid."""

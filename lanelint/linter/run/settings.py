@@ -10,9 +10,8 @@ from lanelint.linter.engine.passes import RunSettings, is_enabled
 from lanelint.linter.engine.registry import EngineCode
 from lanelint.linter.io.discovery import FileEntry
 from lanelint.linter.protocol.artifacts.stamp import StampSchema, builtin_schema, schema_from_text
+from lanelint.linter.run.keys import STAMP_TEMPLATE_NAME
 from lanelint.rules import all_rules
-
-STAMP_TEMPLATE_NAME = "PREFLIGHT_STAMP_TEMPLATE.md"
 
 __all__ = ["STAMP_TEMPLATE_NAME", "default_paths", "make_settings", "resolve_stamp_schema"]
 
