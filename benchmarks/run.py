@@ -429,12 +429,21 @@ def bench(docs: int, run: Runner, seed: int, peers: bool) -> list[Measure]:
         run.add("lanelint board, warm", lanelint("board", "."), folder),
     ]
     if "--stdin-filename" in help_text:
+        # an editor's save-time check sends the text just saved; one typing sends an edit
         out.append(
             run.add(
-                f"lanelint check --stdin-filename, one document, warm ({relative})",
+                f"lanelint check --stdin-filename, one document as saved, warm ({relative})",
                 lanelint("check", "--stdin-filename", relative, "-"),
                 folder,
                 stdin=document.read_bytes(),
+            )
+        )
+        out.append(
+            run.add(
+                "lanelint check --stdin-filename, that document edited (one line added), warm",
+                lanelint("check", "--stdin-filename", relative, "-"),
+                folder,
+                stdin=document.read_bytes() + b"\nOne more line of prose.\n",
             )
         )
         out.append(
@@ -592,17 +601,18 @@ def targets(results: dict[int, list[Measure]]) -> str:
             1.8,
             False,
         )
-        row(
-            "--stdin-filename, one document, warm ÷ one-document parse ≤ 1.5",
-            docs,
-            _ratio(
-                find(ms, "lanelint check --stdin-filename"),
-                find(ms, "bare markdown-it-py parse of that one"),
-            ),
-            "{:.2f}",
-            1.5,
-            True,
-        )
+        for kind, label in (
+            ("as saved", "lanelint check --stdin-filename, one document as saved"),
+            ("edited", "lanelint check --stdin-filename, that document edited"),
+        ):
+            row(
+                f"--stdin-filename, one document {kind}, warm ÷ one-document parse ≤ 1.5",
+                docs,
+                _ratio(find(ms, label), find(ms, "bare markdown-it-py parse of that one")),
+                "{:.2f}",
+                1.5,
+                True,
+            )
         edit = find(ms, "language server over stdio: edit")
         limit = 0.020 if docs <= 2000 else 0.050
         row(
