@@ -37,6 +37,32 @@ class Project:
     def for_file(cls, path: Path, config: Config) -> Project:
         return cls(config, context_folder(path, config))
 
+    @classmethod
+    def loaded(cls, path: Path, config: Config) -> Project:
+        """The project of ``path`` with its first cross-document phase run (the slow part of
+        opening a document: every document's result and every batch's rules)."""
+        project = cls.for_file(path, config)
+        project.relint()
+        return project
+
+    @staticmethod
+    def recorded(path: Path, config: Config, text: str) -> list[Diagnostic] | None:
+        """The findings of ``path`` from the last recorded ``lanelint check`` of its project,
+        where ``text`` is the file as saved and no document changed since (else ``None``): what
+        an editor can show at once, while the project loads."""
+        root = Path(os.path.abspath(config.root))
+        run = Run(config, use_cache=config.cache, cwd=root)
+        folder = context_folder(path, config)
+        if not folder.is_dir():
+            return None
+        run.discover([folder])
+        display = run.display(path)
+        run.set_buffer(display, text)
+        found = run.recorded()
+        if found is None:
+            return None
+        return [d for d in found.diagnostics if d.path == display]
+
     @property
     def settings(self) -> RunSettings:
         return self.run.settings
@@ -88,16 +114,18 @@ class Project:
         """Run the cross-document phase and finalize; return the documents whose findings
         changed since the last call (none on the first call: it sets the baseline, and the
         caller publishes the documents it was asked about)."""
-        grouped: dict[str, list[Diagnostic]] = {key: [] for key in self.run.results}
-        for diagnostic in self.run.diagnostics():
-            grouped.setdefault(diagnostic.path, []).append(diagnostic)
+        by_path, orphans, maybe = self.run.findings_by_document()
+        grouped = by_path
+        if orphans:
+            grouped = dict(by_path)
+            for diagnostic in orphans:
+                grouped.setdefault(diagnostic.path, []).append(diagnostic)
         before = self.current
         self.current = grouped
         if before is None:
             return set()
-        return {
-            key for key in set(grouped) | set(before) if grouped.get(key, []) != before.get(key, [])
-        }
+        candidates = set(grouped) | set(before) if maybe is None else maybe
+        return {key for key in candidates if grouped.get(key, []) != before.get(key, [])}
 
     def findings(self, display: str) -> list[Diagnostic]:
         """The findings published for the document at ``display``."""

@@ -11,6 +11,12 @@ findings as soon as the project is loaded (on the first open of one of its docum
 them all up to date; ``"open"`` publishes only the documents open in the editor, and clears a
 document's diagnostics when it is closed.
 
+Opening the first document of a project loads the project (every document's result and the first
+cross-document phase: seconds in a folder of thousands) in a worker thread, so the server keeps
+answering meanwhile. Where the last ``lanelint check`` of the project recorded its findings and
+nothing changed since, the opened document's findings are published from that record at once;
+every request about the project waits for it to load.
+
 Files changed on disk by other tools (a ``git pull``, another editor) are picked up through
 ``workspace/didChangeWatchedFiles`` on ``**/*.md``, ``**/*.markdown``, ``lanelint.toml`` and
 ``pyproject.toml``: a changed document is read again (an open buffer keeps precedence), a
@@ -28,10 +34,11 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
-from lanelint.linter.engine.config import ConfigError, load_config
+from lanelint.linter.engine.config import Config, ConfigError, load_config
 from lanelint.linter.engine.diagnostics import Diagnostic, Severity
 from lanelint.linter.markdown.cells import cell_end
 from lanelint.linter.report.sarif import rule_help_uri
+from lanelint.linter.run.driver import context_folder
 from lanelint.linter.version import __version__
 from lanelint.lsp.fixes import code_action_fix
 from lanelint.lsp.project import Project
@@ -66,28 +73,96 @@ class LanelintServer(LanguageServer):
         self.watch_files = False
         #: URIs whose last published diagnostics were not empty.
         self.published: set[str] = set()
+        #: Projects being loaded (by folder), with the URIs to lint once each is ready.
+        self.loading: dict[Path, tuple[asyncio.Future[Project | None], set[str]]] = {}
 
     # -- projects ----------------------------------------------------------------------------
 
-    def project_for(self, path: Path) -> Project | None:
+    def known_project(self, path: Path) -> Project | None:
+        """The loaded project that holds ``path``, if any."""
         for project in self.projects.values():
             if project.contains(path):
                 return project
+        return None
+
+    def project_for(self, path: Path) -> Project | None:
+        """The project of ``path``, loaded here and now where it is not yet."""
+        project = self.known_project(path)
+        if project is not None:
+            return project
+        config = self._config(path)
+        if config is None:
+            return None
+        return self._adopt(Project.loaded(path, config))
+
+    async def project_ready(self, path: Path) -> Project | None:
+        """The project of ``path``, once loaded (waiting for a load under way)."""
+        project = self.known_project(path)
+        if project is not None:
+            return project
+        folder = self._loading_folder(path)
+        if folder is not None:
+            await asyncio.shield(self.loading[folder][0])
+            return self.known_project(path)
+        return self.project_for(path)
+
+    def _config(self, path: Path) -> Config | None:
         try:
-            config = load_config([path])
-            project = Project.for_file(path, config)
+            return load_config([path])
         except ConfigError as exc:
             self.window_show_message(
                 types.ShowMessageParams(types.MessageType.Error, f"lanelint: {exc}")
             )
             return None
+
+    def _adopt(self, project: Project) -> Project:
+        """A loaded project joins the session; the ``project`` rule publishes its findings."""
         self.projects[project.folder] = project
-        project.relint()
         if self.policy == "project":
             for display in project.documents():
                 if project.findings(display):
                     self.publish(project, display)
         return project
+
+    def _loading_folder(self, path: Path) -> Path | None:
+        absolute = Path(os.path.abspath(path))
+        return next((f for f in self.loading if absolute.is_relative_to(f)), None)
+
+    def start_loading(self, uri: str, path: Path) -> None:
+        """Load the project of ``path`` in a worker thread, lint ``uri`` once it is ready, and
+        meanwhile publish the document's recorded findings where the record still holds."""
+        folder = self._loading_folder(path)
+        if folder is not None:
+            self.loading[folder][1].add(uri)
+            return
+        config = self._config(path)
+        if config is None:
+            return
+        folder = context_folder(path, config)
+        document = self.workspace.text_documents.get(uri)
+        if document is not None:
+            found = Project.recorded(path, config, document.source)
+            if found is not None:
+                self.publish_findings(uri, document.source, found, config.root, document.version)
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Project | None] = loop.run_in_executor(
+            None, _load_quietly, path, config
+        )
+        self.loading[folder] = (future, {uri})
+        future.add_done_callback(lambda done: self._loaded(folder, done))
+
+    def _loaded(self, folder: Path, done: asyncio.Future[Project | None]) -> None:
+        entry = self.loading.get(folder)
+        if entry is None or entry[0] is not done:
+            return  # the configuration changed meanwhile: a new load replaces this one
+        del self.loading[folder]
+        waiting = entry[1]
+        project = None if done.cancelled() else done.result()
+        if project is None:
+            return
+        self._adopt(project)
+        for uri in sorted(waiting):
+            self.lint(uri)
 
     # -- publishing --------------------------------------------------------------------------
 
@@ -96,8 +171,9 @@ class LanelintServer(LanguageServer):
         path = _path(uri)
         if path is None or not path.name.lower().endswith((".md", ".markdown")):
             return
-        project = self.project_for(path)
+        project = self.known_project(path)
         if project is None:
+            self.start_loading(uri, path)
             return
         document = self.workspace.text_documents.get(uri)
         if document is not None:
@@ -117,6 +193,18 @@ class LanelintServer(LanguageServer):
     def uri_of(self, project: Project, display: str) -> str:
         path = project.path_of(display)
         return from_fs_path(str(path)) or path.as_uri()
+
+    def publish_findings(
+        self, uri: str, text: str, found: list[Diagnostic], root: Path, version: int | None
+    ) -> None:
+        """Publish ``found`` for an open document before its project is loaded."""
+        lines = text.split("\n")
+        items = [self.to_lsp(d, lines, root) for d in found]
+        if items:
+            self.published.add(uri)
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=items, version=version)
+        )
 
     def publish(self, project: Project, display: str) -> None:
         """Publish a document's findings, as the publishing rule allows (else clear them)."""
@@ -247,12 +335,22 @@ class LanelintServer(LanguageServer):
         """Forget every project (its configuration changed) and lint the open documents anew."""
         before = set(self.published)
         self.projects.clear()
+        self.loading.clear()
         for uri in list(self.workspace.text_documents):
             self.lint(uri)
         for uri in sorted(before - self.published):
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
             )
+
+
+def _load_quietly(path: Path, config: Config) -> Project | None:
+    """:meth:`Project.loaded` for a worker thread: a failure leaves the project unloaded (the
+    next request tries again) instead of an unhandled exception in the thread."""
+    try:
+        return Project.loaded(path, config)
+    except Exception:  # isolation: one bad project must not stop the server
+        return None
 
 
 def _path(uri: str) -> Path | None:
@@ -339,9 +437,9 @@ def create_server() -> LanelintServer:
         ls.lint(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
-    def hover(ls: LanelintServer, params: types.HoverParams) -> types.Hover | None:
+    async def hover(ls: LanelintServer, params: types.HoverParams) -> types.Hover | None:
         path = _path(params.text_document.uri)
-        project = ls.project_for(path) if path else None
+        project = await ls.project_ready(path) if path else None
         if path is None or project is None:
             return None
         display = project.display(path)
@@ -365,10 +463,12 @@ def create_server() -> LanelintServer:
         types.TEXT_DOCUMENT_CODE_ACTION,
         types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
     )
-    def code_action(ls: LanelintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    async def code_action(
+        ls: LanelintServer, params: types.CodeActionParams
+    ) -> list[types.CodeAction]:
         uri = params.text_document.uri
         path = _path(uri)
-        project = ls.project_for(path) if path else None
+        project = await ls.project_ready(path) if path else None
         if path is None or project is None:
             return []
         display = project.display(path)

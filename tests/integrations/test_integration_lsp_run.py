@@ -119,3 +119,33 @@ def test_an_edit_that_keeps_the_summary_runs_no_workspace_rule(
     project.relint()
     assert calls == []
     assert project.current == _fresh(project)
+
+
+def test_the_recorded_findings_of_an_opened_document_are_the_loaded_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the server shows on open before the project loads (from the record of the last
+    ``lanelint check``) is what the loaded project then says; a changed file voids it."""
+    source = EXAMPLES / "seeded"
+    if not source.is_dir():
+        pytest.skip(f"{source} is absent")
+    folder = tmp_path / "seeded"
+    shutil.copytree(source, folder)
+    # a file that is not UTF-8 is reported afresh by every run: no run with it is recorded
+    (folder / "spec" / "operations" / "standup_notes_B-14.md").unlink()
+    monkeypatch.chdir(folder)
+    config = load_config([folder])
+    path = folder / WORKBOARD
+    text = path.read_text("utf-8")
+    assert Project.recorded(path, config, text) is None  # nothing recorded yet
+    run = Run(config, use_cache=True, cwd=folder)
+    run.add_targets([], project_context=True)
+    run.report()
+    found = Project.recorded(path, config, text)
+    loaded = Project.loaded(path, config)
+    assert found is not None and found
+    assert found == loaded.findings(WORKBOARD)
+    assert Project.recorded(path, config, text + "\nAn edit.\n") is None
+    session = folder / SESSION
+    session.write_text(session.read_text("utf-8") + "\nMore.\n", "utf-8")
+    assert Project.recorded(path, config, text) is None
