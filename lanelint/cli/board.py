@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -10,9 +11,12 @@ from lanelint.cli import fail
 from lanelint.cli.options import config_file_option, isolated_option, output_file_option
 from lanelint.linter.engine.config import ConfigError, load_config
 from lanelint.linter.io.discovery import PathNotFoundError
-from lanelint.linter.report.board import FORMATS, build_board, renderer
-from lanelint.linter.run.collect import index_paths
+from lanelint.linter.report.board import FORMATS
+from lanelint.linter.run.collect import render_index
 from lanelint.linter.run.jobs import default_jobs
+
+if TYPE_CHECKING:
+    from lanelint.linter.workspace.index import WorkspaceIndex
 
 
 @click.command()
@@ -42,11 +46,16 @@ def board(
     """
     try:
         config = load_config(list(paths), explicit=config_file, isolated=isolated)
-        index = index_paths(list(paths), config, use_cache=True, jobs=default_jobs())
+        text = render_index(
+            list(paths),
+            config,
+            lambda index: _render(index, output_format),
+            name=f"board-{output_format}",
+            jobs=default_jobs(),
+        )
     except (ConfigError, PathNotFoundError) as exc:
         fail(str(exc))
         return
-    text = renderer(output_format)(build_board(index))
     if output_file is None:
         click.echo(text, nl=False)
         return
@@ -56,3 +65,10 @@ def board(
         write_text_atomic(output_file, text)
     except OSError as exc:
         fail(f"{output_file}: cannot write the board: {exc.strerror or exc}")
+
+
+def _render(index: WorkspaceIndex, output_format: str) -> str:
+    # imported here: a board read back from the cache never loads the model or renderers
+    from lanelint.linter.report.board import build_board, renderer
+
+    return renderer(output_format)(build_board(index))

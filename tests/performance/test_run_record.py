@@ -302,3 +302,27 @@ def test_a_buffer_equal_to_its_file_takes_the_record(
     crlf = lint_buffer(target, REPORT.replace("\n", "\r\n"), config=config, use_cache=True)
     assert phases.take() == 1  # the same text, but not the same bytes as the file
     assert crlf.diagnostics == saved.diagnostics
+
+
+def test_the_board_is_kept_with_the_run(project: Path) -> None:
+    """``board`` with nothing changed reads its text back; an edit builds it again."""
+    from lanelint.linter.report.board import build_board, renderer
+    from lanelint.linter.run.collect import render_index
+
+    built: list[str] = []
+
+    def render(index: object) -> str:
+        text = renderer("text")(build_board(index))  # type: ignore[arg-type]
+        built.append(text)
+        return text
+
+    config = load_config([project / "spec"])
+    first = render_index([Path("spec")], config, render, name="board-text")
+    again = render_index([Path("spec")], config, render, name="board-text")
+    assert again == first
+    assert len(built) == 1
+    (project / "spec" / "dispatch.md").write_text(DISPATCH.replace("| B |", "| C |"), "utf-8")
+    changed = render_index([Path("spec")], config, render, name="board-text")
+    assert len(built) == 2
+    assert changed != first
+    assert "| C " in changed or " C " in changed

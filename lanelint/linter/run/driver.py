@@ -325,6 +325,17 @@ class Run:
         """The recorded findings of a run over exactly these documents, if still valid."""
         if self._recorded is not None:
             return self._recorded
+        key = self._key()
+        if key is None:
+            return None
+        self._recorded = record.load(self.config.root, key)
+        return self._recorded
+
+    def _key(self) -> str | None:
+        """The run record's key for these documents (reads every file once), or ``None``
+        where the run cannot be recorded."""
+        if self._record_key is not None:
+            return self._record_key
         if not self._recordable():
             return None
         digests: dict[str, str] = {}
@@ -339,8 +350,25 @@ class Run:
             digests[display] = digest_bytes(data)
         self._digests = digests
         self._record_key = record.record_key(self.config, digests, self.entries.values())
-        self._recorded = record.load(self.config.root, self._record_key)
-        return self._recorded
+        return self._record_key
+
+    def remembered(self, name: str, make: Callable[[WorkspaceIndex], str]) -> str:
+        """``make(index)`` for this run's workspace index, kept under the run record's key
+        as ``name``: a run over the same documents and surroundings reads it back without
+        building the index (``board`` with nothing changed)."""
+        from lanelint.linter.workspace.repository import RepositoryFiles
+
+        key = self._key()
+        if key is not None:
+            kept = record.load_text(self.config.root, name, key)
+            if kept is not None:
+                return kept
+        repository = RepositoryFiles(self.config.root)
+        text = make(self.index(repository))
+        if key is not None and self._recordable():
+            folders = repository.folders if repository.walked else None
+            record.save_text(self.config.root, name, key, folders, text)
+        return text
 
     def _keep_record(
         self,
@@ -463,9 +491,9 @@ class Run:
             return {d.path for d in self._recorded.documents}
         return set(self.results)
 
-    def index(self) -> WorkspaceIndex:
+    def index(self, repository: RepositoryFiles | None = None) -> WorkspaceIndex:
         """The workspace index of every document (for ``board``)."""
         from lanelint.linter.workspace.index import build_index
 
         documents = [r.summary for r in self.ordered() if r.summary is not None]
-        return build_index(documents, self.config.root, self.settings.roles)
+        return build_index(documents, self.config.root, self.settings.roles, repository)

@@ -59,8 +59,18 @@ class RunRecord(msgspec.Struct, array_like=True):
     documents: list[RecordedDocument]
 
 
+class KeptText(msgspec.Struct, array_like=True):
+    """Another output of the same run (the board), kept under the same key."""
+
+    format: int
+    key: str
+    folders: dict[str, int] | None
+    text: str
+
+
 _ENCODER = msgspec.msgpack.Encoder()
 _DECODER = msgspec.msgpack.Decoder(RunRecord)
+_TEXT = msgspec.msgpack.Decoder(KeptText)
 
 
 def record_key(config: Config, digests: Mapping[str, str], entries: Iterable[FileEntry]) -> str:
@@ -99,6 +109,28 @@ def load(root: Path, key: str) -> RunRecord | None:
     return record
 
 
+def load_text(root: Path, name: str, key: str) -> str | None:
+    """The text kept as ``name`` for a run with ``key``, while the files it saw are unchanged."""
+    try:
+        with open(keys.cache_dir(root) / f"{name}.msgpack", "rb") as handle:
+            kept = _TEXT.decode(handle.read())
+    except (OSError, msgspec.DecodeError, TypeError, ValueError):
+        return None
+    if kept.format != FORMAT or kept.key != key:
+        return None
+    if kept.folders is not None and not folders_unchanged(root, kept.folders):
+        return None
+    return kept.text
+
+
+def save_text(
+    root: Path, name: str, key: str, folders: Mapping[str, int] | None, text: str
+) -> None:
+    """Keep ``text`` as ``name`` for the next run with ``key``; silent on failure."""
+    kept = KeptText(FORMAT, key, dict(folders) if folders is not None else None, text)
+    _write(root, f"{name}.msgpack", _ENCODER.encode(kept))
+
+
 def save(
     root: Path,
     key: str,
@@ -107,8 +139,6 @@ def save(
     documents: Sequence[RecordedDocument],
 ) -> None:
     """Keep the findings of a whole run; silent on failure (a cache only saves work)."""
-    from lanelint.linter.io.writes import write_bytes_atomic, write_text_atomic
-
     record = RunRecord(
         FORMAT,
         key,
@@ -116,15 +146,24 @@ def save(
         list(diagnostics),
         list(documents),
     )
-    folder = keys.cache_dir(root)
     try:
         data = _ENCODER.encode(record)
+    except (TypeError, ValueError):
+        return
+    _write(root, FILE_NAME, data)
+
+
+def _write(root: Path, name: str, data: bytes) -> None:
+    from lanelint.linter.io.writes import write_bytes_atomic, write_text_atomic
+
+    folder = keys.cache_dir(root)
+    try:
         folder.mkdir(parents=True, exist_ok=True)
         ignore = folder / ".gitignore"
         if not ignore.is_file():
             write_text_atomic(
                 ignore, "# Created by lanelint: a cache, never committed.\n*\n", root=folder.parent
             )
-        write_bytes_atomic(folder / FILE_NAME, data, root=folder.parent)
-    except (OSError, TypeError, ValueError):
+        write_bytes_atomic(folder / name, data, root=folder.parent)
+    except OSError:
         pass
