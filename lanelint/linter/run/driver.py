@@ -289,6 +289,9 @@ class Run:
         recorded = self._from_record()
         if recorded is not None:
             return list(recorded.diagnostics)
+        edited = self._edited_buffers()
+        if edited is not None:
+            return edited
         from lanelint.linter.engine.passes import finalize, run_workspace_rules
         from lanelint.linter.workspace.repository import RepositoryFiles
 
@@ -296,8 +299,43 @@ class Run:
         repository = RepositoryFiles(self.config.root)
         workspace = run_workspace_rules(results, self.settings, repository=repository)
         final = finalize(results, workspace, self.settings)
-        self._keep_record(final, results, repository)
+        self._keep_record(final, results, repository, workspace)
         return final
+
+    def _edited_buffers(self) -> list[Diagnostic] | None:
+        """The findings of a run whose buffers differ from their files only in what no
+        cross-document rule reads (prose, a typo: each buffer's summary equals its file's),
+        from the record of the files on disk: the other documents' findings as recorded, and
+        each buffer's own findings with the cross-document findings recorded for its file.
+        ``None`` where that does not hold (then the whole run is checked)."""
+        if not self.buffers or any(d not in self.entries for d in self.buffers):
+            return None
+        key = self._disk_key()
+        if key is None:
+            return None
+        kept = record.load(self.config.root, key)
+        located = record.load_workspace(self.config.root, key) if kept is not None else None
+        if kept is None or located is None:
+            return None
+        from lanelint.linter.engine.passes import check_text, finalize
+        from lanelint.linter.run.cache import Cache
+
+        settings = self.settings
+        store = Cache.for_run(settings)
+        fresh: dict[str, DocumentResult] = {}
+        for display, text in self.buffers.items():
+            before = store.get(display, self._digests[display])
+            now = check_text(display, text, settings)
+            if before is None or before.summary != now.summary:
+                return None
+            fresh[display] = now
+        found = [d for d in kept.diagnostics if d.path not in fresh]
+        for display, now in fresh.items():
+            found.extend(finalize([now], located.get(display, []), settings))
+        found.sort(key=Diagnostic.sort_key)
+        self.results.update(fresh)
+        self._recorded = kept
+        return found
 
     # -- the run record ----------------------------------------------------------------------
 
@@ -334,13 +372,20 @@ class Run:
     def _key(self) -> str | None:
         """The run record's key for these documents (reads every file once), or ``None``
         where the run cannot be recorded."""
+        if not self._recordable():
+            return None
+        return self._disk_key()
+
+    def _disk_key(self) -> str | None:
+        """The run record's key of the files on disk, buffers or not (``None`` where one
+        cannot be read)."""
         if self._record_key is not None:
             return self._record_key
-        if not self._recordable():
+        if not (self.use_cache and self.rules and self.entries):
             return None
         digests: dict[str, str] = {}
         for display, entry in self.entries.items():
-            known = self.results.get(display)
+            known = None if display in self.buffers else self.results.get(display)
             if known is not None and known.digest is not None:
                 digests[display] = known.digest
                 continue
@@ -375,6 +420,7 @@ class Run:
         final: Sequence[Diagnostic],
         results: Sequence[DocumentResult],
         repository: RepositoryFiles,
+        workspace: Sequence[Diagnostic],
     ) -> None:
         """Record a complete run's findings for the next run over the same documents."""
         key = self._record_key
@@ -387,6 +433,7 @@ class Run:
         documents = [record.RecordedDocument(r.path, r.line_count, r.taken) for r in results]
         folders = repository.folders if repository.walked else None
         record.save(self.config.root, key, folders, final, documents)
+        record.save_workspace(self.config.root, key, workspace)
 
     def findings_by_document(
         self,
@@ -487,8 +534,8 @@ class Run:
         return found
 
     def _known_paths(self) -> set[str]:
-        if self._recorded is not None and not self.results:
-            return {d.path for d in self._recorded.documents}
+        if self._recorded is not None:
+            return {d.path for d in self._recorded.documents} | set(self.results)
         return set(self.results)
 
     def index(self, repository: RepositoryFiles | None = None) -> WorkspaceIndex:

@@ -68,8 +68,19 @@ class KeptText(msgspec.Struct, array_like=True):
     text: str
 
 
+class Located(msgspec.Struct, array_like=True):
+    """The cross-document findings of a recorded run, before suppressions, by document: what
+    a run needs to answer for one edited document without checking the others again."""
+
+    format: int
+    key: str
+    by_path: dict[str, list[Diagnostic]]
+
+
+WORKSPACE_FILE = "workspace.msgpack"
 _ENCODER = msgspec.msgpack.Encoder()
 _DECODER = msgspec.msgpack.Decoder(RunRecord)
+_LOCATED = msgspec.msgpack.Decoder(Located)
 _TEXT = msgspec.msgpack.Decoder(KeptText)
 
 
@@ -107,6 +118,30 @@ def load(root: Path, key: str) -> RunRecord | None:
     if record.folders is not None and not folders_unchanged(root, record.folders):
         return None
     return record
+
+
+def load_workspace(root: Path, key: str) -> dict[str, list[Diagnostic]] | None:
+    """The cross-document findings kept with the record of ``key``, by document."""
+    try:
+        with open(keys.cache_dir(root) / WORKSPACE_FILE, "rb") as handle:
+            kept = _LOCATED.decode(handle.read())
+    except (OSError, msgspec.DecodeError, TypeError, ValueError):
+        return None
+    if kept.format != FORMAT or kept.key != key:
+        return None
+    return kept.by_path
+
+
+def save_workspace(root: Path, key: str, workspace: Sequence[Diagnostic]) -> None:
+    """Keep a recorded run's cross-document findings, by document; silent on failure."""
+    by_path: dict[str, list[Diagnostic]] = {}
+    for diagnostic in workspace:
+        by_path.setdefault(diagnostic.path, []).append(diagnostic)
+    try:
+        data = _ENCODER.encode(Located(FORMAT, key, by_path))
+    except (TypeError, ValueError):
+        return
+    _write(root, WORKSPACE_FILE, data)
 
 
 def load_text(root: Path, name: str, key: str) -> str | None:

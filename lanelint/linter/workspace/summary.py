@@ -26,6 +26,7 @@ else to none (the document is then a batch of its own, named by its path).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import msgspec
 
@@ -298,6 +299,15 @@ def _ledger(ledger: Ledger, marks: tuple[BatchMark, ...], default: str) -> Ledge
     return LedgerFact(ledger.line, ledger.end_line, rows, _within(marks, ledger.line, default))
 
 
+def _report(report: GateReport | None) -> GateReport | None:
+    """A gate report as the workspace phase reads it: where each section starts, not where it
+    ends (no cross-document rule reads the end, and a line typed at the end of a report's last
+    section must not count as a change of the summary, which would re-check its batch)."""
+    if report is None:
+        return None
+    return replace(report, sections=tuple(replace(s, end_line=s.line) for s in report.sections))
+
+
 def summarize(artifacts: Artifacts, document: Document | None = None) -> DocumentSummary:
     """The summary of one document. Without ``document`` only document-level batch ids are
     known (its ``Batch id`` metadata), as if it declared one batch."""
@@ -324,7 +334,7 @@ def summarize(artifacts: Artifacts, document: Document | None = None) -> Documen
         ),
         ledgers=tuple(_ledger(ledger, marks, batch) for ledger in artifacts.ledgers),
         stamps=tuple(_stamp(stamp) for stamp in artifacts.stamps),
-        gate_report=artifacts.gate_report,
+        gate_report=_report(artifacts.gate_report),
         heartbeats=tuple(artifacts.heartbeats),
         escalations=tuple(artifacts.escalations),
         task_notes=tuple(artifacts.task_notes),
