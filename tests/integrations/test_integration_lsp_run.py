@@ -143,7 +143,8 @@ def test_the_recorded_findings_of_an_opened_document_are_the_loaded_ones(
     run.report()
     found = Project.recorded(path, config, text)
     loaded = Project.loaded(path, config)
-    assert found is not None and found
+    assert found is not None
+    assert found
     assert found == loaded.findings(WORKBOARD)
     assert Project.recorded(path, config, text + "\nAn edit.\n") is None
     session = folder / SESSION

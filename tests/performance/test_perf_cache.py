@@ -18,6 +18,7 @@ from lanelint.linter.run import cache, keys, parallel, record
 from lanelint.linter.run.api import lint_paths
 from lanelint.linter.run.keys import CACHE_DIR
 from tests.conftest import EXAMPLES, run_cli
+from tests.performance.conftest import MakeProject
 
 DISPATCH = """\
 # Dispatch B-7
@@ -64,21 +65,11 @@ class Counter:
         return found
 
 
-@pytest.fixture(autouse=True)
-def _steady_source(monkeypatch: pytest.MonkeyPatch) -> None:
-    """lanelint's own files may change while the suite runs; that is not under test here."""
-    monkeypatch.setattr(keys, "source_stamp", lambda: "steady")
-
-
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "lanelint.toml").write_text("max-active-lanes = 4\n", "utf-8")
-    spec = tmp_path / "spec"
-    spec.mkdir()
-    (spec / "dispatch.md").write_text(DISPATCH, "utf-8")
-    (spec / "gate_report_plan.md").write_text(REPORT, "utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def project(make_project: MakeProject) -> Path:
+    return make_project(
+        "max-active-lanes = 4\n", {"spec/dispatch.md": DISPATCH, "spec/gate_report_plan.md": REPORT}
+    )
 
 
 def lint(project: Path, use_cache: bool = True) -> list[tuple[str, int, str, str]]:

@@ -27,6 +27,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import msgspec
 
@@ -78,6 +79,7 @@ class Located(msgspec.Struct, array_like=True):
 
 
 WORKSPACE_FILE = "workspace.msgpack"
+_Kept = TypeVar("_Kept", RunRecord, Located, KeptText)
 _ENCODER = msgspec.msgpack.Encoder()
 _DECODER = msgspec.msgpack.Decoder(RunRecord)
 _LOCATED = msgspec.msgpack.Decoder(Located)
@@ -106,30 +108,31 @@ def record_key(config: Config, digests: Mapping[str, str], entries: Iterable[Fil
     return hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=16).hexdigest()
 
 
-def load(root: Path, key: str) -> RunRecord | None:
-    """The record kept below ``root`` for ``key``, while the files it saw are unchanged."""
+def _read(root: Path, name: str, decoder: msgspec.msgpack.Decoder[_Kept], key: str) -> _Kept | None:
+    """What the file ``name`` of the cache keeps for ``key``: ``None`` where it is absent,
+    corrupt, of another format or key, or saw files that changed since."""
     try:
-        with open(keys.cache_dir(root) / FILE_NAME, "rb") as handle:
-            record = _DECODER.decode(handle.read())
-    except (OSError, msgspec.DecodeError, TypeError, ValueError):
-        return None
-    if record.format != FORMAT or record.key != key:
-        return None
-    if record.folders is not None and not folders_unchanged(root, record.folders):
-        return None
-    return record
-
-
-def load_workspace(root: Path, key: str) -> dict[str, list[Diagnostic]] | None:
-    """The cross-document findings kept with the record of ``key``, by document."""
-    try:
-        with open(keys.cache_dir(root) / WORKSPACE_FILE, "rb") as handle:
-            kept = _LOCATED.decode(handle.read())
+        with open(keys.cache_dir(root) / name, "rb") as handle:
+            kept = decoder.decode(handle.read())
     except (OSError, msgspec.DecodeError, TypeError, ValueError):
         return None
     if kept.format != FORMAT or kept.key != key:
         return None
-    return kept.by_path
+    folders = getattr(kept, "folders", None)
+    if folders is not None and not folders_unchanged(root, folders):
+        return None
+    return kept
+
+
+def load(root: Path, key: str) -> RunRecord | None:
+    """The record kept below ``root`` for ``key``, while the files it saw are unchanged."""
+    return _read(root, FILE_NAME, _DECODER, key)
+
+
+def load_workspace(root: Path, key: str) -> dict[str, list[Diagnostic]] | None:
+    """The cross-document findings kept with the record of ``key``, by document."""
+    kept = _read(root, WORKSPACE_FILE, _LOCATED, key)
+    return kept.by_path if kept is not None else None
 
 
 def save_workspace(root: Path, key: str, workspace: Sequence[Diagnostic]) -> None:
@@ -146,16 +149,8 @@ def save_workspace(root: Path, key: str, workspace: Sequence[Diagnostic]) -> Non
 
 def load_text(root: Path, name: str, key: str) -> str | None:
     """The text kept as ``name`` for a run with ``key``, while the files it saw are unchanged."""
-    try:
-        with open(keys.cache_dir(root) / f"{name}.msgpack", "rb") as handle:
-            kept = _TEXT.decode(handle.read())
-    except (OSError, msgspec.DecodeError, TypeError, ValueError):
-        return None
-    if kept.format != FORMAT or kept.key != key:
-        return None
-    if kept.folders is not None and not folders_unchanged(root, kept.folders):
-        return None
-    return kept.text
+    kept = _read(root, f"{name}.msgpack", _TEXT, key)
+    return kept.text if kept is not None else None
 
 
 def save_text(
