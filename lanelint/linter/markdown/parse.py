@@ -8,16 +8,11 @@ because the rules need only code spans, comments and plain text from inline cont
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-import markdown_it
-from markdown_it import MarkdownIt
-from markdown_it.parser_block import ParserBlock
-from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.token import Token
-from markdown_it.utils import EnvType
 
 from lanelint.linter.markdown import inline
+from lanelint.linter.markdown.blocks import markdown_parser
 from lanelint.linter.markdown.document import (
     Cell,
     CodeSpan,
@@ -53,80 +48,6 @@ _CONTENT_BLOCKS = frozenset(
 _LABEL_BREAKERS = frozenset(
     {"heading_open", "table_open", "fence", "code_block", "html_block", "hr"}
 )
-
-
-class _LinedState(StateBlock):
-    """markdown-it's block state with its line tables built by ``str`` methods.
-
-    ``StateBlock`` fills ``bMarks``/``eMarks``/``tShift``/``sCount`` with a loop over every
-    character; this builds the same tables a line at a time (the library sets every other
-    field, from an empty source). Like the library, a last line of only spaces and tabs with
-    no newline after it gets no entry.
-    """
-
-    def __init__(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> None:
-        super().__init__("", md, env, tokens)
-        self.src = src
-        begins: list[int] = []
-        ends: list[int] = []
-        shifts: list[int] = []
-        counts: list[int] = []
-        start = 0
-        length = len(src)
-        while start < length:
-            end = src.find("\n", start)
-            if end == -1:
-                end = length
-            line = src[start:end]
-            indent = len(line) - len(line.lstrip(" \t"))
-            if indent == len(line) and end == length:
-                break  # trailing blanks without a newline: no line, as in StateBlock
-            offset = indent
-            if indent and "\t" in line[:indent]:
-                offset = 0
-                for character in line[:indent]:
-                    offset += 4 - offset % 4 if character == "\t" else 1
-            begins.append(start)
-            ends.append(end)
-            shifts.append(indent)
-            counts.append(offset)
-            start = end + 1
-        begins.append(length)  # the library's fake last entry
-        ends.append(length)
-        shifts.append(0)
-        counts.append(0)
-        self.bMarks = begins
-        self.eMarks = ends
-        self.tShift = shifts
-        self.sCount = counts
-        self.bsCount = [0] * len(begins)
-        self.lineMax = len(begins) - 1
-
-
-class _LinedBlockParser(ParserBlock):
-    """``ParserBlock.parse`` with :class:`_LinedState` in place of ``StateBlock``."""
-
-    def parse(
-        self, src: str, md: MarkdownIt, env: EnvType, outTokens: list[Token]
-    ) -> list[Token] | None:
-        if not src:
-            return None
-        state = _LinedState(src, md, env, outTokens)
-        self.tokenize(state, state.line, state.lineMax)
-        return state.tokens
-
-
-@lru_cache(maxsize=1)
-def markdown_parser() -> MarkdownIt:
-    """CommonMark with GFM tables, block rules only."""
-    md = MarkdownIt("commonmark").enable(["table"])
-    md.disable("inline")
-    if not markdown_it.__version__.startswith("3."):
-        return md  # the line tables follow markdown-it-py 3's StateBlock; stay stock elsewhere
-    block = _LinedBlockParser()
-    block.ruler = md.block.ruler
-    md.block = block
-    return md
 
 
 def _cell_columns(line: str) -> list[int]:
