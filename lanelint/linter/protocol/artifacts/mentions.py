@@ -13,6 +13,14 @@ from lanelint.linter.protocol.roles import RoleBook
 #: A task id: a letter, then letters and digits, then one to five ``-part`` groups, with a
 #: digit somewhere: ``T-101``, ``EA-12``, ``PARALLEL-POLICY-01``.
 TASK_ID = re.compile(r"(?<![A-Za-z0-9_-])([A-Za-z][A-Za-z0-9]{0,23}(?:-[A-Za-z0-9]{1,23}){1,5})")
+#: ``TASK_ID`` with possessive quantifiers, for scanning whole documents: it finds the same
+#: matches (giving characters back to ``[A-Za-z0-9]`` can never make room for the ``-`` that
+#: must follow, and nothing follows the last group), but fails on each plain word without
+#: stepping back through it: half the time on the benchmark documents (0.23 s -> 0.12 s for
+#: 2,000 of them).
+_TASK_ID_SCAN = re.compile(
+    r"(?<![A-Za-z0-9_-])([A-Za-z][A-Za-z0-9]{0,23}+(?:-[A-Za-z0-9]{1,23}+){1,5}+)"
+)
 #: ``lane A``, ``Lane L2``, ``lane: B`` (the id is an upper-case letter and up to 3 digits).
 LANE_MENTION = re.compile(r"\b[Ll]anes?[ \t]{0,3}[:#]?[ \t]{0,3}`?([A-Z][0-9]{0,3})(?![A-Za-z0-9])")
 #: ``2026-02-16 10:30 UTC``, ``2026-02-16T10:30Z``, ``2026-02-16 10:30 +03:00``.
@@ -28,7 +36,7 @@ def task_ids(text: str) -> list[str]:
     """Every task id in ``text``, in order, each once."""
     found: list[str] = []
     seen: set[str] = set()
-    for match in TASK_ID.finditer(text):
+    for match in _TASK_ID_SCAN.finditer(text):
         value = match.group(1)
         if value not in seen and any(c.isdigit() for c in value):
             seen.add(value)

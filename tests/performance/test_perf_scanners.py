@@ -1,0 +1,38 @@
+"""The faster scans of whole documents find exactly what the plain ones find."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from lanelint.linter.protocol.artifacts import mentions
+from tests.conftest import EXAMPLES
+
+ALPHABET = ["a", "Z", "T", "0", "9", "-", "_", " ", "\n", ".", "x", "-1", "T-", "AB-12"]
+
+
+def _texts() -> list[str]:
+    rng = random.Random(11)
+    fuzz = ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 80))) for _ in range(5000)]
+    long_parts = ["T-" + "1" * 30, "A" * 30 + "-1", "X-1-2-3-4-5-6-7", "a-" * 40 + "9"]
+    documents = [p.read_bytes().decode("utf-8", "replace") for p in EXAMPLES.rglob("*.md")]
+    return fuzz + long_parts + documents
+
+
+def test_the_possessive_task_id_scan_finds_the_same_matches() -> None:
+    for text in _texts():
+        plain = [m.span(1) for m in mentions.TASK_ID.finditer(text)]
+        assert [m.span(1) for m in mentions._TASK_ID_SCAN.finditer(text)] == plain, repr(text)
+
+
+def test_only_i_k_and_s_match_other_letters_without_regard_to_case() -> None:
+    """The lower-case tests that spare case-blind searches rely on this (``order``, ``reba``)."""
+    any_letter = re.compile("[a-z]", re.IGNORECASE)
+    others = [chr(c) for c in range(128, 0x110000) if any_letter.fullmatch(chr(c))]
+    matched = {
+        letter
+        for letter in "abcdefghijklmnopqrstuvwxyz"
+        for other in others
+        if re.fullmatch(letter, other, re.IGNORECASE)
+    }
+    assert matched == {"i", "k", "s"}
