@@ -172,6 +172,10 @@ class Run:
     def load(self) -> None:
         """Per-document results for every known file without one: from the cache, else from
         workers where the work outweighs their start-up, else checked here."""
+        with parallel.collector_paused():
+            self._load()
+
+    def _load(self) -> None:
         settings = self.settings
         pending = [e for key, e in sorted(self.entries.items()) if key not in self.results]
         if not pending:
