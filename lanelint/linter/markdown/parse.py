@@ -218,24 +218,28 @@ class _Builder:
         assert tok.map is not None
         first = tok.map[0] + 1
         content = tok.content
-        self._spans(content, first)
-        self._comments(content, first)
-        last = content.rstrip("\n").rsplit("\n", 1)[-1]
+        if "`" in content:
+            self._spans(content, first)
+        if "<!--" in content:
+            self._comments(content, first)
+        one_line = "\n" not in content  # most paragraphs: no splitting
+        last = content if one_line else content.rstrip("\n").rsplit("\n", 1)[-1]
         label = _label_of(last)
         if label:
-            last_line = first + content.rstrip("\n").count("\n")
+            last_line = first if one_line else first + content.rstrip("\n").count("\n")
             column = self._column(last_line, label)
             self.label = (label, last_line, column, list_depth)
         else:
             self.label = None
         skip = 0
         if item_line is not None:
+            head = content if one_line else content.split("\n", 1)[0]
             item = ListItem(
                 inline.strip_inline(content),
                 first,
                 list_depth,
                 self.stack[-1].title,
-                content.split("\n", 1)[0].strip(),
+                head.strip(),
             )
             self.doc.list_items.append(item)
             for collector in self.collecting:
@@ -243,7 +247,6 @@ class _Builder:
                     collector.open = False  # a sibling label starts a list of its own
                 if collector.open:
                     collector.items.append(item)
-            head = content.split("\n", 1)[0]
             match = _LIST_KEY.fullmatch(head.strip())
             if match and "`" not in match.group(1):
                 value = (match.group(2) or "").strip()
@@ -269,6 +272,21 @@ class _Builder:
         while i < n:
             tok = tokens[i]
             kind = tok.type
+            # The two commonest openings first (half the tokens are theirs, with a
+            # paragraph's inline token and close): neither breaks a label, and the tokens
+            # after a paragraph's opening are its inline token and its close.
+            if kind == "paragraph_open":
+                if tok.level == 0:
+                    self.stack[-1].blocks += 1
+                self.paragraph(tokens[i + 1], max(list_depth - 1, 0), pending_item)
+                pending_item = None
+                i += 3
+                continue
+            if kind == "list_item_open":
+                assert tok.map is not None
+                pending_item = tok.map[0] + 1
+                i += 1
+                continue
             if tok.level == 0 and kind in _CONTENT_BLOCKS:
                 self.stack[-1].blocks += 1
             if kind in _LABEL_BREAKERS:
@@ -296,12 +314,6 @@ class _Builder:
                     self.doc.label_lists.append(found)
                     self.doc.label_index.setdefault(found.line, found)
                 list_depth -= 1
-            elif kind == "list_item_open":
-                assert tok.map is not None
-                pending_item = tok.map[0] + 1
-            elif kind == "inline" and tokens[i - 1].type == "paragraph_open":
-                self.paragraph(tok, max(list_depth - 1, 0), pending_item)
-                pending_item = None
             elif kind == "fence" and tok.map is not None:
                 self.doc.fences.append(
                     Fence(tok.info.strip(), tok.content, tok.map[0] + 1, tok.map[1])
