@@ -178,9 +178,10 @@ def is_lane_label(text: str) -> bool:
 _LOCK = re.compile(r"(?<![a-z])lock")
 
 
+@lru_cache(maxsize=8192)
 def has_lock_word(text: str) -> bool:
     """Whether a heading, key or header speaks of locks: ``File locks``, ``Locked by``; not
-    ``Blockers``."""
+    ``Blockers``. Cached, as :func:`label_key` is (74,000 questions for 2,000 documents)."""
     return _LOCK.search(label_key(text)) is not None
 
 
