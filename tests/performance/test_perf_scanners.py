@@ -5,6 +5,9 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
+from lanelint.linter.protocol import values
 from lanelint.linter.protocol.artifacts import mentions
 from tests.conftest import EXAMPLES
 
@@ -52,3 +55,18 @@ def test_only_i_k_and_s_match_other_letters_without_regard_to_case() -> None:
         if re.fullmatch(letter, other, re.IGNORECASE)
     }
     assert matched == {"i", "k", "s"}
+
+
+@pytest.mark.parametrize(
+    ("special", "negated"),
+    [
+        ("`(~*_-", r"[^`(~*_\-\u0080-\U0010FFFF]+"),
+        ("~*_-", r"[^~*_\-\u0080-\U0010FFFF]+"),
+        ("`(,;+&\n/ <-", r"[^`(,;+&\n/ <\-\u0080-\U0010FFFF]+"),
+        (",;+&\n/ <-", r"[^,;+&\n/ <\-\u0080-\U0010FFFF]+"),
+    ],
+)
+def test_ascii_runs_are_the_negated_classes_they_replace(special: str, negated: str) -> None:
+    ours, theirs = values._ascii_run(special), re.compile(negated)
+    for code in [*range(0x300), 0x2014, 0xFF08, 0x10FFFF]:
+        assert bool(ours.fullmatch(chr(code))) == bool(theirs.fullmatch(chr(code))), hex(code)

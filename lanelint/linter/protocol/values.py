@@ -35,24 +35,46 @@ _ITEM_SEPARATORS = ",;+&\n"
 _TRIM = " \t,;:!|"
 #: Quotes around a whole value, in the usual languages: "x", 'x', «x», „x“, “x”, ‘x’, ‹x›.
 _QUOTES = {'"': '"', "'": "'", "«": "»", "„": "“", "“": "”", "‘": "’", "‹": "›", "»": "«"}
+
+
+def _ascii_run(special: str) -> re.Pattern[str]:
+    """A run of ASCII characters other than ``special``.
+
+    The same set as ``[^<special>\\u0080-\\U0010FFFF]+``, written as ASCII ranges: such a
+    negated class over all of Unicode takes 4 ms to compile, and there were eight of them
+    (the module's import: 26 ms before, 5 ms since).
+    """
+    ranges: list[str] = []
+    start = None
+    for code in range(129):
+        inside = code < 128 and chr(code) not in special
+        if inside and start is None:
+            start = code
+        elif not inside and start is not None:
+            end = code - 1
+            ranges.append(f"\\x{start:02x}" + (f"-\\x{end:02x}" if end > start else ""))
+            start = None
+    return re.compile("[" + "".join(ranges) + "]+")
+
+
 #: A run of characters that need no decision: copied in one step (a plain character class,
 #: so it cannot backtrack).
-_PLAIN_RUN = re.compile(r"[^`(~*_\-\u0080-\U0010FFFF]+")
+_PLAIN_RUN = _ascii_run("`(~*_-")
 #: The same runs for text with no code span, no balanced group, or neither: a backtick or a
 #: parenthesis that opens nothing is a plain character.
 _PLAIN_RUNS = {
     (True, True): _PLAIN_RUN,
-    (True, False): re.compile(r"[^`~*_\-\u0080-\U0010FFFF]+"),
-    (False, True): re.compile(r"[^(~*_\-\u0080-\U0010FFFF]+"),
-    (False, False): re.compile(r"[^~*_\-\u0080-\U0010FFFF]+"),
+    (True, False): _ascii_run("`~*_-"),
+    (False, True): _ascii_run("(~*_-"),
+    (False, False): _ascii_run("~*_-"),
 }
 _GROUP_RUN = re.compile(r"[^`()（）]+")
-_ITEM_RUN = re.compile(r"[^`(,;+&\n/ <\-\u0080-\U0010FFFF]+")
+_ITEM_RUN = _ascii_run("`(,;+&\n/ <-")
 _ITEM_RUNS = {
     (True, True): _ITEM_RUN,
-    (True, False): re.compile(r"[^`,;+&\n/ <\-\u0080-\U0010FFFF]+"),
-    (False, True): re.compile(r"[^(,;+&\n/ <\-\u0080-\U0010FFFF]+"),
-    (False, False): re.compile(r"[^,;+&\n/ <\-\u0080-\U0010FFFF]+"),
+    (True, False): _ascii_run("`,;+&\n/ <-"),
+    (False, True): _ascii_run("(,;+&\n/ <-"),
+    (False, False): _ascii_run(",;+&\n/ <-"),
 }
 
 
