@@ -7,7 +7,7 @@ import random
 import pytest
 from markdown_it import MarkdownIt
 
-from lanelint.linter.markdown.flat import flat_tokens
+from lanelint.linter.markdown.flat import flat_blocks, flat_tokens
 from tests.conftest import EXAMPLES, FIXTURES
 
 #: Lines of the blocks flat documents hold, and lines near their edges.
@@ -19,6 +19,13 @@ FLAT_LINES = [
     "Plain text",
     "text with trailing blanks  ",
     "**Role:** TL",
+    "Acceptance:",
+    "**Acceptance:**",
+    "Files in scope (B):",
+    "- Acceptance:",
+    "- **Blockers:** none",
+    "- Lane: C",
+    "- Status: done",
     "**bold** start",
     "*emphasis* start",
     "_under_ start",
@@ -159,3 +166,49 @@ def test_the_examples_and_fixtures_read_alike() -> None:
             flat += 1
             assert _dicts(tokens) == _dicts(stock.parse(text)), path
     assert flat > len(paths) // 2
+
+
+def _documents_alike(path: str, text: str) -> bool:
+    """Whether ``text`` is flat; asserts that its document is built alike from its blocks and
+    from the stock parser's tokens."""
+    from lanelint.linter.markdown import parse
+
+    source = parse.mask_front_matter(text)
+    blocks = flat_blocks(source)
+    if blocks is None:
+        return False
+    direct = parse._build_flat(parse._Builder(path, text), blocks)
+    assert direct == parse._Builder(path, text).build(_stock().parse(source)), repr(text)
+    return True
+
+
+@pytest.mark.parametrize(("seed", "other"), [(4, 0.0), (5, 0.01)])
+def test_flat_documents_are_built_alike_from_blocks_and_from_tokens(
+    seed: int, other: float
+) -> None:
+    flat = sum(_documents_alike("doc.md", text) for text in _documents(2000, seed, other))
+    assert flat > 300
+
+
+def test_the_examples_and_fixtures_are_built_alike() -> None:
+    paths = sorted([*EXAMPLES.rglob("*.md"), *FIXTURES.rglob("*.md")])
+    texts = [path.read_bytes().decode("utf-8", "replace") for path in paths]
+    flat = sum(_documents_alike(path.name, text) for path, text in zip(paths, texts, strict=True))
+    assert flat > len(paths) // 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acceptance:\n- a\n- b\n",
+        "Acceptance:\n\n- a\n",
+        "- Acceptance:\n* a\n",
+        "- Blockers:\n\n* a\n\n- b\n",
+        "Acceptance:\n# Title\n- a\n",
+        "Acceptance:\n```\nx\n```\n- a\n",
+        "Acceptance:\n\n| a |\n|---|\n- a\n",
+        "# T\n\nFiles:\n- `a.py`\n\n## U\n\n- b\n",
+    ],
+)
+def test_labels_and_their_lists_are_built_alike(text: str) -> None:
+    assert _documents_alike("doc.md", text)

@@ -258,9 +258,7 @@ class _LinedBlockParser(ParserBlock):
     ) -> list[Token] | None:
         if not src:
             return None
-        ruler = self.ruler
-        stock = isinstance(ruler, _DispatchRuler) and ruler.is_stock() and md.options.get("html")
-        flat = flat_tokens(src) if stock else None
+        flat = flat_tokens(src) if reads_flat(md) else None
         if flat is not None:
             outTokens.extend(flat)
             return outTokens
@@ -275,6 +273,13 @@ def _normalize(state: StateCore) -> None:
     documents, whose every newline the first one replaced with itself)."""
     if "\r" in state.src or "\0" in state.src:
         normalize(state)
+
+
+def reads_flat(md: MarkdownIt) -> bool:
+    """Whether ``md`` parses flat documents as :mod:`~lanelint.linter.markdown.flat` reads
+    them: it is lanelint's parser, with markdown-it's own block rules, all on, and HTML."""
+    ruler = md.block.ruler
+    return isinstance(ruler, _DispatchRuler) and ruler.is_stock() and bool(md.options.get("html"))
 
 
 @lru_cache(maxsize=1)

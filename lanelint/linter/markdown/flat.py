@@ -22,6 +22,7 @@ library's on fuzzed documents of these blocks.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 from markdown_it.rules_block.table import escapedSplit, headerLineRe
@@ -128,8 +129,54 @@ def _kind(line: str, references: bool, item: bool = False) -> int:
     return _TEXT
 
 
+@dataclass(frozen=True, slots=True)
+class Heading:
+    line: int  # 0-based, as markdown-it's maps
+    level: int
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fence:
+    start: int
+    end: int
+    markup: str
+    info: str
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    start: int
+    end: int
+    aligns: tuple[str, ...]
+    header: tuple[str, ...]
+    #: ``(line, cells)``: as many cells as the header has, blank where the row has none.
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList:
+    start: int
+    end: int
+    marker: str
+    #: ``(line, end, text)`` of each item; ``end`` is where the next block starts.
+    items: tuple[tuple[int, int, str], ...]
+    tight: bool
+
+
+Block = Heading | Paragraph | Fence | Table | BulletList
+
+
 class _Reader:
-    """One pass over the lines of a flat document, pushing tokens as markdown-it would."""
+    """One pass over the lines of a flat document, finding its blocks as markdown-it would."""
 
     def __init__(self, lines: list[str], last_newline: bool, references: bool) -> None:
         self.lines = lines
@@ -137,42 +184,12 @@ class _Reader:
         self.last_newline = last_newline
         #: What each line starts, read once (fence contents too: cheaper than asking twice).
         self.kinds = [_kind(line, references) for line in lines]
-        self.tokens: list[Token] = []
-
-    def push(
-        self,
-        kind: str,
-        tag: str,
-        nesting: Literal[-1, 0, 1],
-        level: int,
-        lines: list[int] | None,
-    ) -> Token:
-        token = _new_token(BlockToken)  # BlockToken's fields, set here: one call fewer
-        token.type = kind
-        token.tag = tag
-        token.nesting = nesting
-        token.attrs = {}
-        token.map = lines
-        token.level = level
-        token.children = None
-        token.content = ""
-        token.markup = ""
-        token.info = ""
-        token.meta = {}
-        token.block = True
-        token.hidden = False
-        self.tokens.append(token)
-        return token
-
-    def inline(self, content: str, level: int, lines: list[int]) -> None:
-        token = self.push("inline", "", 0, level, lines)
-        token.content = content
-        token.children = []
+        self.blocks: list[Block] = []
 
     def delimiter_after(self, index: int) -> bool:
         return index + 1 < self.count and _is_delimiter_row(self.lines[index + 1])
 
-    def read(self) -> list[Token]:
+    def read(self) -> list[Block]:
         index = 0
         count = self.count
         while index < count:
@@ -197,17 +214,12 @@ class _Reader:
                 index = self.paragraph(index)
             else:
                 raise _NotFlat
-        return self.tokens
+        return self.blocks
 
     def heading(self, index: int) -> int:
         found = _heading(self.lines[index])
         assert found is not None
-        level, content = found
-        tag = f"h{level}"
-        lines = [index, index + 1]
-        self.push("heading_open", tag, 1, 0, lines).markup = "#" * level
-        self.inline(content, 1, [index, index + 1])
-        self.push("heading_close", tag, -1, 0, None).markup = "#" * level
+        self.blocks.append(Heading(index, *found))
         return index + 1
 
     def fence(self, index: int) -> int:
@@ -225,11 +237,9 @@ class _Reader:
         content = "\n".join(body)
         if body and (end < self.count or self.last_newline):
             content += "\n"
-        token = self.push("fence", "code", 0, 0, [index, end + 1 if closed else end])
-        token.info = info
-        token.content = content
-        token.markup = markup
-        return end + 1 if closed else end
+        stop = end + 1 if closed else end
+        self.blocks.append(Fence(index, stop, markup, info, content))
+        return stop
 
     def paragraph(self, index: int) -> int:
         end = index + 1
@@ -240,50 +250,37 @@ class _Reader:
             if kind != _TEXT or self.delimiter_after(end):
                 raise _NotFlat  # a table could interrupt it there
             end += 1
-        lines = [index, end]
-        self.push("paragraph_open", "p", 1, 0, lines)
-        self.inline("\n".join(self.lines[index:end]).strip(), 1, [index, end])
-        self.push("paragraph_close", "p", -1, 0, None)
+        self.blocks.append(Paragraph(index, end, "\n".join(self.lines[index:end]).strip()))
         return end
 
     def bullet_list(self, index: int) -> int:
         lines = self.lines
+        kinds = self.kinds
         count = self.count
+        start = index
         marker = lines[index][0]
-        opened = self.push("bullet_list_open", "ul", 1, 0, [index, 0])
-        opened.markup = marker
-        paragraphs: list[Token] = []
+        items: list[tuple[int, int, str]] = []
         tight = True
         blank_before = False
         while True:
             after = index + 1
             ended_by_blank = False
             if after < count:
-                kind = self.kinds[after]
+                kind = kinds[after]
                 if kind == _EMPTY:
-                    while after < count and self.kinds[after] == _EMPTY:
+                    while after < count and kinds[after] == _EMPTY:
                         after += 1
                     ended_by_blank = True
                 elif kind not in (_HEADING, _FENCE, _BULLET):
                     raise _NotFlat  # a second line of the item, or a table under it
             if blank_before:
                 tight = False
-            item = self.push("list_item_open", "li", 1, 1, [index, after])
-            item.markup = marker
-            paragraphs.append(self.push("paragraph_open", "p", 1, 2, [index, index + 1]))
-            self.inline(lines[index][2:].strip(), 3, [index, index + 1])
-            paragraphs.append(self.push("paragraph_close", "p", -1, 2, None))
-            self.push("list_item_close", "li", -1, 1, None).markup = marker
+            items.append((index, after, lines[index][2:].strip()))
             blank_before = ended_by_blank
             index = after
-            if index >= count or self.kinds[index] != _BULLET or lines[index][0] != marker:
+            if index >= count or kinds[index] != _BULLET or lines[index][0] != marker:
                 break
-        self.push("bullet_list_close", "ul", -1, 0, None).markup = marker
-        assert opened.map is not None
-        opened.map[1] = index
-        if tight:
-            for token in paragraphs:
-                token.hidden = True
+        self.blocks.append(BulletList(start, index, marker, tuple(items), tight))
         return index
 
     def table(self, index: int) -> int | None:
@@ -316,51 +313,135 @@ class _Reader:
         width = len(cells)
         if width == 0 or width != len(aligns):
             return None
-        table_lines = [index, 0]
-        self.push("table_open", "table", 1, 0, table_lines)
-        self.push("thead_open", "thead", 1, 1, [index, index + 1])
-        self.push("tr_open", "tr", 1, 2, [index, index + 1])
-        for column in range(width):
-            opened = self.push("th_open", "th", 1, 3, None)
-            if aligns[column]:
-                opened.attrs = {"style": "text-align:" + aligns[column]}
-            self.inline(cells[column].strip(), 4, [index, index + 1])
-            self.push("th_close", "th", -1, 3, None)
-        self.push("tr_close", "tr", -1, 2, None)
-        self.push("thead_close", "thead", -1, 1, None)
-        body_lines: list[int] | None = None
+        rows: list[tuple[int, tuple[str, ...]]] = []
         end = index + 2
         while end < self.count:
-            line = self.lines[end]
             kind = self.kinds[end]
             if kind in (_EMPTY, _HEADING, _FENCE, _BULLET):
                 break  # a blank line ends it; these blocks interrupt it
             if kind != _TEXT:
                 raise _NotFlat
-            row = _split(line.strip())
+            row = _split(self.lines[end].strip())
             if row and row[0] == "":
                 row.pop(0)
             if row and row[-1] == "":
                 row.pop()
-            if body_lines is None:
-                body_lines = [index + 2, 0]
-                self.push("tbody_open", "tbody", 1, 1, body_lines)
-            self.push("tr_open", "tr", 1, 2, [end, end + 1])
-            for column in range(width):
-                opened = self.push("td_open", "td", 1, 3, None)
-                if aligns[column]:
-                    opened.attrs = {"style": "text-align:" + aligns[column]}
-                text = row[column].strip() if column < len(row) and row[column] else ""
-                self.inline(text, 4, [end, end + 1])
-                self.push("td_close", "td", -1, 3, None)
-            self.push("tr_close", "tr", -1, 2, None)
+            texts = tuple(
+                row[column].strip() if column < len(row) and row[column] else ""
+                for column in range(width)
+            )
+            rows.append((end, texts))
             end += 1
-        if body_lines is not None:
-            self.push("tbody_close", "tbody", -1, 1, None)
-            body_lines[1] = end
-        self.push("table_close", "table", -1, 0, None)
-        table_lines[1] = end
+        header_texts = tuple(cell.strip() for cell in cells)
+        self.blocks.append(Table(index, end, tuple(aligns), header_texts, tuple(rows)))
         return end
+
+
+class _Tokens:
+    """The tokens markdown-it's block parser makes for the blocks of a flat document."""
+
+    def __init__(self) -> None:
+        self.tokens: list[Token] = []
+
+    def push(
+        self,
+        kind: str,
+        tag: str,
+        nesting: Literal[-1, 0, 1],
+        level: int,
+        lines: list[int] | None,
+    ) -> Token:
+        token = _new_token(BlockToken)  # BlockToken's fields, set here: one call fewer
+        token.type = kind
+        token.tag = tag
+        token.nesting = nesting
+        token.attrs = {}
+        token.map = lines
+        token.level = level
+        token.children = None
+        token.content = ""
+        token.markup = ""
+        token.info = ""
+        token.meta = {}
+        token.block = True
+        token.hidden = False
+        self.tokens.append(token)
+        return token
+
+    def inline(self, content: str, level: int, lines: list[int]) -> None:
+        token = self.push("inline", "", 0, level, lines)
+        token.content = content
+        token.children = []
+
+    def render(self, blocks: list[Block]) -> list[Token]:
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                self.paragraph(block.start, block.end, block.content, 0)
+            elif isinstance(block, BulletList):
+                self.bullet_list(block)
+            elif isinstance(block, Heading):
+                self.heading(block)
+            elif isinstance(block, Fence):
+                self.fence(block)
+            else:
+                self.table(block)
+        return self.tokens
+
+    def paragraph(self, start: int, end: int, content: str, level: int) -> list[Token]:
+        opened = self.push("paragraph_open", "p", 1, level, [start, end])
+        self.inline(content, level + 1, [start, end])
+        return [opened, self.push("paragraph_close", "p", -1, level, None)]
+
+    def heading(self, block: Heading) -> None:
+        tag = f"h{block.level}"
+        markup = "#" * block.level
+        self.push("heading_open", tag, 1, 0, [block.line, block.line + 1]).markup = markup
+        self.inline(block.content, 1, [block.line, block.line + 1])
+        self.push("heading_close", tag, -1, 0, None).markup = markup
+
+    def fence(self, block: Fence) -> None:
+        token = self.push("fence", "code", 0, 0, [block.start, block.end])
+        token.info = block.info
+        token.content = block.content
+        token.markup = block.markup
+
+    def bullet_list(self, block: BulletList) -> None:
+        marker = block.marker
+        self.push("bullet_list_open", "ul", 1, 0, [block.start, block.end]).markup = marker
+        for line, end, text in block.items:
+            self.push("list_item_open", "li", 1, 1, [line, end]).markup = marker
+            for token in self.paragraph(line, line + 1, text, 2):
+                token.hidden = block.tight
+            self.push("list_item_close", "li", -1, 1, None).markup = marker
+        self.push("bullet_list_close", "ul", -1, 0, None).markup = marker
+
+    def table(self, block: Table) -> None:
+        start = block.start
+        aligns = block.aligns
+        self.push("table_open", "table", 1, 0, [start, block.end])
+        self.push("thead_open", "thead", 1, 1, [start, start + 1])
+        self.push("tr_open", "tr", 1, 2, [start, start + 1])
+        for column, text in enumerate(block.header):
+            opened = self.push("th_open", "th", 1, 3, None)
+            if aligns[column]:
+                opened.attrs = {"style": "text-align:" + aligns[column]}
+            self.inline(text, 4, [start, start + 1])
+            self.push("th_close", "th", -1, 3, None)
+        self.push("tr_close", "tr", -1, 2, None)
+        self.push("thead_close", "thead", -1, 1, None)
+        if block.rows:
+            self.push("tbody_open", "tbody", 1, 1, [start + 2, block.end])
+            for line, texts in block.rows:
+                self.push("tr_open", "tr", 1, 2, [line, line + 1])
+                for column, text in enumerate(texts):
+                    opened = self.push("td_open", "td", 1, 3, None)
+                    if aligns[column]:
+                        opened.attrs = {"style": "text-align:" + aligns[column]}
+                    self.inline(text, 4, [line, line + 1])
+                    self.push("td_close", "td", -1, 3, None)
+                self.push("tr_close", "tr", -1, 2, None)
+            self.push("tbody_close", "tbody", -1, 1, None)
+        self.push("table_close", "table", -1, 0, None)
 
 
 def _split(text: str) -> list[str]:
@@ -368,8 +449,8 @@ def _split(text: str) -> list[str]:
     return escapedSplit(text) if "\\" in text else text.split("|")
 
 
-def flat_tokens(src: str) -> list[Token] | None:
-    """markdown-it's block tokens for ``src`` where the document is flat, else ``None``.
+def flat_blocks(src: str) -> list[Block] | None:
+    """The blocks of ``src`` where the document is flat, else ``None``.
 
     ``src`` is what markdown-it's block parser receives (its ``normalize`` rule has run).
     """
@@ -384,3 +465,9 @@ def flat_tokens(src: str) -> list[Token] | None:
         return _Reader(lines, last_newline, "]:" in src).read()
     except _NotFlat:
         return None
+
+
+def flat_tokens(src: str) -> list[Token] | None:
+    """markdown-it's block tokens for ``src`` where the document is flat, else ``None``."""
+    blocks = flat_blocks(src)
+    return None if blocks is None else _Tokens().render(blocks)
