@@ -1,22 +1,24 @@
-"""Block tokens of flat documents, read a line at a time without markdown-it's rule chains.
+"""The blocks of flat documents, read a line at a time without markdown-it's rule chains.
 
 Most protocol documents are flat: ATX headings, paragraphs, one level of ``-`` lists whose items
-are one line each, fenced code blocks and pipe tables, none of them indented. For such a
-document :func:`flat_tokens` gives exactly the tokens markdown-it's block parser gives (same
-types, maps, levels, contents, markup, attributes and hidden flags), in a third of the time: on
-the 2,000-document benchmark folder, every document is flat, and its block parse takes 0.35 s
-instead of 1.0 s.
+are one line each, fenced code blocks and pipe tables, none of them indented (all 2,000
+benchmark documents, 372 of the 388 example and fixture documents). :func:`flat_blocks` reads
+such a document's blocks; :func:`flat_tokens` renders them as exactly the tokens markdown-it's
+block parser gives (same types, maps, levels, contents, markup, attributes and hidden flags),
+and :func:`~lanelint.linter.markdown.parse.parse_document` builds its document model from them
+directly. For the benchmark folder: 0.35 s for the tokens instead of 1.0 s.
 
-Anything else makes :func:`flat_tokens` answer ``None``, and markdown-it parses the document: an
-indented line outside a fence (nested lists, continuation lines, indented code), a tab, a
-carriage return or NUL, a line only of ``-``, ``=``, ``*``, ``_`` and spaces (a thematic break
-or a setext underline), a block quote, HTML, an ordered list, an empty list item, a list item
-that goes on to a second line, a list item that starts a block of its own (a heading, a fence,
-a nested list), an ATX-looking line that is no heading, a fence-looking line that is no fence,
-a line starting with ``[`` where the text holds ``]:`` (a link reference definition may
-start there), and a table delimiter row anywhere but under the first line of a block. The
-decisions follow markdown-it-py 3's rules line by line; a test compares the tokens with the
-library's on fuzzed documents of these blocks.
+Anything else makes both answer ``None``, and markdown-it parses the document: an indented line
+outside a fence (nested lists, continuation lines, indented code), a tab, a carriage return or
+NUL, a line only of ``-``, ``=``, ``*``, ``_`` and spaces (a thematic break or a setext
+underline), a block quote, HTML, an ordered list, an empty list item, a list item that goes on
+to a second line, a list item that starts a block of its own (a heading, a fence, a nested
+list), an ATX-looking line that is no heading, a fence-looking line that is no fence, a line
+starting with ``[`` where the text holds ``]:`` (a link reference definition may start there),
+and a table delimiter row anywhere but under the first line of a block. The decisions follow
+markdown-it-py 3's rules line by line; tests compare the tokens with the library's, and the
+documents built from the blocks with those built from the library's tokens, on fuzzed
+documents, the examples and the fixtures.
 """
 
 from __future__ import annotations
