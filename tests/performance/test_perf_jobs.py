@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -62,7 +63,8 @@ def test_the_report_is_identical_for_every_number_of_jobs(
             cwd=folder,
         )
         outputs[jobs] = (result.exit_code, result.output)
-    assert pools == [2, 4]  # --jobs 1 runs in-process; 2 and 4 really use workers
+    # --jobs 1 runs in-process; 2 and 4 really use workers (this process is one of the N)
+    assert pools == [1, 3]
     assert outputs[1][0] == 1, "the generated folder is seeded with violations"
     assert outputs[1][1].count("\n") > 20
     assert outputs[1] == outputs[2] == outputs[4]
@@ -121,3 +123,43 @@ def test_a_few_files_are_not_worth_workers() -> None:
     assert parallel.workers_for(SMALL_THRESHOLD - 1, 4) == 1
     assert parallel.workers_for(10_000, 1) == 1
     assert parallel.workers_for(10_000, 2) == 2
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks workers on Linux only")
+def test_this_process_checks_a_share_while_its_worker_checks_the_rest(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    log = tmp_path / "pids"
+    original = parallel.check_bytes
+
+    def recording(path: str, data: bytes, settings: Any) -> Any:
+        with log.open("a") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return original(path, data, settings)
+
+    expected = run_cli(["check", "spec", "--no-cache", "--jobs", "1"], cwd=folder)
+    monkeypatch.setattr(parallel, "check_bytes", recording)
+    result = run_cli(["check", "spec", "--no-cache", "--jobs", "2"], cwd=folder)
+    assert (result.exit_code, result.output) == (expected.exit_code, expected.output)
+    pids = log.read_text().split()
+    assert len(pids) == 2 * SMALL_THRESHOLD + 7  # each document checked once
+    assert str(os.getpid()) in pids
+    assert len(set(pids)) == 2
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks workers on Linux only")
+def test_a_worker_that_dies_leaves_its_documents_to_this_process(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parent = os.getpid()
+    original = parallel.check_bytes
+
+    def dying(path: str, data: bytes, settings: Any) -> Any:
+        if os.getpid() != parent:
+            os._exit(3)
+        return original(path, data, settings)
+
+    expected = run_cli(["check", "spec", "--no-cache", "--jobs", "1"], cwd=folder)
+    monkeypatch.setattr(parallel, "check_bytes", dying)
+    result = run_cli(["check", "spec", "--no-cache", "--jobs", "2"], cwd=folder)
+    assert (result.exit_code, result.output) == (expected.exit_code, expected.output)

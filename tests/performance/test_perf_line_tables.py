@@ -8,7 +8,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.rules_block.state_block import StateBlock
 
-from lanelint.linter.markdown.parse import _LinedState, markdown_parser
+from lanelint.linter.markdown.blocks import LinedState, markdown_parser
 
 EDGE_CASES = [
     "",
@@ -57,7 +57,7 @@ def _texts() -> list[str]:
 @pytest.mark.parametrize("text", EDGE_CASES)
 def test_line_tables_equal_the_librarys(text: str) -> None:
     stock = _stock()
-    assert _tables(_LinedState(text, stock, {}, [])) == _tables(StateBlock(text, stock, {}, []))
+    assert _tables(LinedState(text, stock, {}, [])) == _tables(StateBlock(text, stock, {}, []))
 
 
 def test_tokens_equal_the_stock_parsers_on_edge_cases_and_fuzz() -> None:

@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
+from functools import cached_property
 
 from lanelint.linter.engine import meta_rules
 from lanelint.linter.engine.config import Config
@@ -42,8 +43,9 @@ class RunSettings:
     known_codes: tuple[str, ...]
     stamp_schema: StampSchema
 
-    @property
+    @cached_property
     def roles(self) -> RoleBook:
+        """Made once: the per-document phase asks for it two or three times a document."""
         return RoleBook(self.config.role_aliases)
 
 

@@ -37,9 +37,14 @@ class Section:
         return self.blocks > 0 or any(child.has_content() for child in self.children)
 
     def walk(self) -> Iterator[Section]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This section and every section below it, in document order."""
+        # A stack, not recursive generators: the artifact readers walk every document's
+        # sections six times, and each level of ``yield from`` costs a frame per section.
+        stack = [self]
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.children))
 
 
 @dataclass(frozen=True, slots=True)

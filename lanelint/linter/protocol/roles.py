@@ -10,6 +10,10 @@ from lanelint.linter.protocol.vocabulary.roles import LANE_TYPES, ROLE_ALIASES, 
 __all__ = ["LANE_TYPES", "ROLE_ALIASES", "RoleBook", "lane_type_name", "lane_type_of"]
 
 
+#: At most this many answers are kept by a role book.
+_KNOWN_LIMIT = 8192
+
+
 def _key(text: str) -> str:
     return " ".join(text.replace("`", "").split()).casefold()
 
@@ -28,6 +32,8 @@ class RoleBook:
         for alias, target in (extra_aliases or {}).items():
             table[_key(alias)] = table.get(_key(target), target)
         self._table = table
+        #: Answers already given (the same spellings come back in every document).
+        self._known: dict[str, str | None] = {}
 
     def canonical(self, text: str) -> str | None:
         """The canonical name of one role spelling, or ``None`` when it is no known role.
@@ -35,9 +41,14 @@ class RoleBook:
         The value grammar applies: ``Executive Assistant (Alice)``, ``EA — backend`` and
         ``**EA**`` are all the Executive Assistant.
         """
+        known = self._known
+        if text in known:
+            return known[text]
         found = self._table.get(_key(text))
         if found is None and text:
             found = self._table.get(_key(read_value(text).core))
+        if len(known) < _KNOWN_LIMIT:
+            known[text] = found
         return found
 
     def split(self, text: str) -> tuple[list[str], list[str]]:

@@ -172,6 +172,12 @@ class Run:
     def load(self) -> None:
         """Per-document results for every known file without one: from the cache, else from
         workers where the work outweighs their start-up, else checked here."""
+        from lanelint.linter.run import parallel
+
+        with parallel.collector_paused():
+            self._load()
+
+    def _load(self) -> None:
         from lanelint.linter.engine.passes import DocumentResult, check_text
         from lanelint.linter.run import parallel
         from lanelint.linter.run.cache import Cache

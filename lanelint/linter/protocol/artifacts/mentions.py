@@ -24,15 +24,41 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z/]{0,30}")
 _PARENS = re.compile(r"\([^()\n]{0,200}\)")
 
 
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+#: The characters of a run that ``TASK_ID``'s look-behind refuses to start inside of.
+_RUN = _ALNUM | {"_", "-"}
+_RUN_REST = re.compile(r"[A-Za-z0-9_-]*")
+
+
 def task_ids(text: str) -> list[str]:
-    """Every task id in ``text``, in order, each once."""
+    """Every task id in ``text``, in order, each once.
+
+    The matches of ``TASK_ID.finditer``, found from the hyphens instead of tried at every
+    character: a task id has a hyphen right after a letter or digit, and it can only start
+    where a run of ``[A-Za-z0-9_-]`` starts (the look-behind), so each such run is matched once,
+    from its start. Whole documents are scanned (for baseline sources): 0.33 s for the 2,000
+    benchmark documents with ``finditer``, 0.055 s so.
+    """
     found: list[str] = []
     seen: set[str] = set()
-    for match in TASK_ID.finditer(text):
-        value = match.group(1)
-        if value not in seen and any(c.isdigit() for c in value):
-            seen.add(value)
-            found.append(value)
+    find = text.find
+    hyphen = find("-")
+    while hyphen >= 0:
+        if not hyphen or text[hyphen - 1] not in _ALNUM:
+            hyphen = find("-", hyphen + 1)
+            continue
+        start = hyphen - 1
+        while start and text[start - 1] in _RUN:
+            start -= 1
+        match = TASK_ID.match(text, start)
+        if match is not None:
+            value = match.group(1)
+            if value not in seen and any(c.isdigit() for c in value):
+                seen.add(value)
+                found.append(value)
+        rest = _RUN_REST.match(text, hyphen)
+        assert rest is not None  # it matches the empty string too
+        hyphen = find("-", rest.end())
     return found
 
 

@@ -173,7 +173,10 @@ def read_notes(document: Document, roles: RoleBook) -> Notes:
             pushes.append(Note(item.line, item.column, item.key, clip(item.value), (), refs))
     pushes.extend(_push_rows(document))
     rebases: tuple[Note, ...] = ()
-    if _REBASE.search(document.text):
+    # The case-blind search walks the whole text (125 ms for 2,000 benchmark documents);
+    # ``r``, ``e``, ``b`` and ``a`` match only themselves and their capitals without regard to
+    # case, so a text whose lower case lacks ``reba`` cannot match (4 ms for the same test).
+    if "reba" in document.text.lower() and _REBASE.search(document.text):
         rebases = tuple(
             Note(number, 1, "", clip(line))
             for number, line in enumerate(document.lines, start=1)

@@ -9,6 +9,7 @@ Definition of done``). :func:`label_key` reduces any of these to a comparable ke
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Labels of a lane's acceptance checks (protocol section 4).
 ACCEPTANCE_LABELS = frozenset(
@@ -138,11 +139,14 @@ _NUMBERING = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|[-+•])[ \t]+", re.IGNORECA
 _PARENS = re.compile(r"\([^()]{0,200}\)")
 
 
+@lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """``**Acceptance checks:**`` / ``3) Definition of done`` / ``Files in scope (B)`` -> key.
 
     Emphasis, backticks, a leading number, anything in parentheses and a trailing colon go;
-    the rest is case-folded with single spaces.
+    the rest is case-folded with single spaces. Cached: the artifact readers ask about the
+    same headings and keys in every document (106,000 calls for 2,000 documents, three
+    regular-expression passes each).
     """
     text = _DECORATION.sub("", text).strip()
     text = _NUMBERING.sub("", text)
@@ -174,9 +178,10 @@ def is_lane_label(text: str) -> bool:
 _LOCK = re.compile(r"(?<![a-z])lock")
 
 
+@lru_cache(maxsize=8192)
 def has_lock_word(text: str) -> bool:
     """Whether a heading, key or header speaks of locks: ``File locks``, ``Locked by``; not
-    ``Blockers``."""
+    ``Blockers``. Cached, as :func:`label_key` is (74,000 questions for 2,000 documents)."""
     return _LOCK.search(label_key(text)) is not None
 
 
