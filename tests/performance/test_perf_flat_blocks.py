@@ -8,7 +8,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from lanelint.linter.markdown.flat import flat_blocks, flat_tokens
-from tests.conftest import EXAMPLES, FIXTURES
+from tests.conftest import EXAMPLES, FIXTURES, REPO, SHARED
 
 #: Lines of the blocks flat documents hold, and lines near their edges.
 FLAT_LINES = [
@@ -154,18 +154,33 @@ def test_each_line_a_flat_document_cannot_hold_leaves_it_to_markdown_it() -> Non
             assert flat_tokens(text) is None, repr(text)
 
 
-def test_the_examples_and_fixtures_read_alike() -> None:
+def _texts() -> list[tuple[str, str]]:
+    """Every Markdown text the repository holds: the examples, the fixtures, the noise corpus
+    (other teams' documents of every kind), the writing-styles cases, the project's own
+    documentation, and the reference folder beside the repository where it is present."""
+    from tests.styles.test_writing_styles import CASES
+
+    folders = [EXAMPLES, FIXTURES, REPO / "tests" / "noise" / "corpus", REPO / "docs", SHARED]
+    paths = sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*.md"))
+    paths.append(REPO / "README.md")
+    texts = [(str(p), p.read_bytes().decode("utf-8", "replace")) for p in paths]
+    texts += [(f"{case.id}:{name}", text) for case in CASES for name, text in case.files.items()]
+    return [
+        (name, text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd"))
+        for name, text in texts
+    ]
+
+
+def test_every_document_of_the_repository_reads_alike() -> None:
     stock = _stock()
-    paths = sorted([*EXAMPLES.rglob("*.md"), *FIXTURES.rglob("*.md")])
+    texts = _texts()
     flat = 0
-    for path in paths:
-        text = path.read_bytes().decode("utf-8", "replace")
-        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
+    for name, text in texts:
         tokens = flat_tokens(text)
         if tokens is not None:
             flat += 1
-            assert _dicts(tokens) == _dicts(stock.parse(text)), path
-    assert flat > len(paths) // 2
+            assert _dicts(tokens) == _dicts(stock.parse(text)), name
+    assert flat > len(texts) // 3
 
 
 def _documents_alike(path: str, text: str) -> bool:
@@ -190,11 +205,10 @@ def test_flat_documents_are_built_alike_from_blocks_and_from_tokens(
     assert flat > 300
 
 
-def test_the_examples_and_fixtures_are_built_alike() -> None:
-    paths = sorted([*EXAMPLES.rglob("*.md"), *FIXTURES.rglob("*.md")])
-    texts = [path.read_bytes().decode("utf-8", "replace") for path in paths]
-    flat = sum(_documents_alike(path.name, text) for path, text in zip(paths, texts, strict=True))
-    assert flat > len(paths) // 2
+def test_every_document_of_the_repository_is_built_alike() -> None:
+    texts = _texts()
+    flat = sum(_documents_alike(name.rsplit("/", 1)[-1], text) for name, text in texts)
+    assert flat > len(texts) // 3
 
 
 @pytest.mark.parametrize(
