@@ -74,7 +74,7 @@ def _codes(values: tuple[str, ...], option: str = "") -> tuple[str, ...]:
     "-j",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes for the per-document phase (default: the number of cores).",
+    help="Processes for the per-document phase, this one included (default: the number of cores).",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write .lanelint_cache/.")
 @click.option(
