@@ -389,16 +389,21 @@ class Run:
             return self._record_key
         if not (self.use_cache and self.rules and self.entries):
             return None
+        from lanelint.linter.run.digests import file_digests
+
+        here = os.getcwd()
         digests: dict[str, str] = {}
+        unknown: dict[str, str] = {}
         for display, entry in self.entries.items():
             known = None if display in self.buffers else self.results.get(display)
             if known is not None and known.digest is not None:
                 digests[display] = known.digest
-                continue
-            data = read_file(entry.path)
-            if not isinstance(data, bytes):
-                return None  # an unreadable file is reported afresh by every run
-            digests[display] = digest_bytes(data)
+            else:
+                unknown[display] = os.path.join(here, entry.path)
+        found = file_digests(self.config.root, unknown)
+        if found is None:
+            return None  # an unreadable file is reported afresh by every run
+        digests.update(found)
         self._digests = digests
         self._record_key = record.record_key(self.config, digests, self.entries.values())
         return self._record_key

@@ -84,3 +84,21 @@ def surroundings_stamp(config: Config) -> str:
         parts.append(_file_stamp(config.root / config.stamp_template))
     parts.append(_file_stamp(config.root / "spec" / "templates" / STAMP_TEMPLATE_NAME))
     return "\n".join(parts)
+
+
+def write_cache_file(root: Path, name: str, data: bytes) -> None:
+    """Write ``data`` as the file ``name`` of the project's cache folder, atomically, with the
+    folder's ``.gitignore``; silent on failure (a cache only saves work)."""
+    from lanelint.linter.io.writes import write_bytes_atomic, write_text_atomic
+
+    folder = cache_dir(root)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.is_file():
+            write_text_atomic(
+                ignore, "# Created by lanelint: a cache, never committed.\n*\n", root=folder.parent
+            )
+        write_bytes_atomic(folder / name, data, root=folder.parent)
+    except OSError:
+        pass

@@ -144,7 +144,7 @@ def save_workspace(root: Path, key: str, workspace: Sequence[Diagnostic]) -> Non
         data = _ENCODER.encode(Located(FORMAT, key, by_path))
     except (TypeError, ValueError):
         return
-    _write(root, WORKSPACE_FILE, data)
+    keys.write_cache_file(root, WORKSPACE_FILE, data)
 
 
 def load_text(root: Path, name: str, key: str) -> str | None:
@@ -158,7 +158,7 @@ def save_text(
 ) -> None:
     """Keep ``text`` as ``name`` for the next run with ``key``; silent on failure."""
     kept = KeptText(FORMAT, key, dict(folders) if folders is not None else None, text)
-    _write(root, f"{name}.msgpack", _ENCODER.encode(kept))
+    keys.write_cache_file(root, f"{name}.msgpack", _ENCODER.encode(kept))
 
 
 def save(
@@ -180,20 +180,4 @@ def save(
         data = _ENCODER.encode(record)
     except (TypeError, ValueError):
         return
-    _write(root, FILE_NAME, data)
-
-
-def _write(root: Path, name: str, data: bytes) -> None:
-    from lanelint.linter.io.writes import write_bytes_atomic, write_text_atomic
-
-    folder = keys.cache_dir(root)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.is_file():
-            write_text_atomic(
-                ignore, "# Created by lanelint: a cache, never committed.\n*\n", root=folder.parent
-            )
-        write_bytes_atomic(folder / name, data, root=folder.parent)
-    except OSError:
-        pass
+    keys.write_cache_file(root, FILE_NAME, data)
