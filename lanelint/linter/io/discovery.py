@@ -111,11 +111,10 @@ def _walk(folder: str, root: str, exclude: Sequence[str]) -> Iterator[str]:
 
 
 def _shown(file: str, prefix: str | None, cwd: Path | None) -> str:
-    """:func:`display_path` of a walked file, by string where it lies below ``prefix``."""
-    if prefix is not None:
-        absolute = os.path.abspath(file)
-        if absolute.startswith(prefix) and "//" not in absolute:
-            return absolute[len(prefix) :]
+    """:func:`display_path` of a walked file (an absolute, normalised path), by string where
+    it lies below ``prefix``."""
+    if prefix is not None and file.startswith(prefix) and "//" not in file:
+        return file[len(prefix) :]
     return display_path(Path(file), cwd)
 
 
@@ -143,7 +142,9 @@ def discover(
         except OSError:
             mode = 0
         if stat.S_ISDIR(mode):
-            for file in _walk(os.fspath(Path(given)), str(root), exclude):
+            # walked from the absolute folder: every file comes out absolute and normalised,
+            # so its display path is a slice (an abspath per file costs a getcwd call)
+            for file in _walk(os.path.abspath(given), str(root), exclude):
                 shown = _shown(file, prefix, cwd)
                 if shown not in found:
                     found[shown] = FileEntry(Path(file), shown)
