@@ -146,7 +146,7 @@ class LanelintServer(LanguageServer):
                 self.publish_findings(uri, document.source, found, config.root, document.version)
         loop = asyncio.get_running_loop()
         future: asyncio.Future[Project | None] = loop.run_in_executor(
-            None, _load_quietly, path, config
+            None, Project.loaded, path, config
         )
         self.loading[folder] = (future, {uri})
         future.add_done_callback(lambda done: self._loaded(folder, done))
@@ -157,7 +157,19 @@ class LanelintServer(LanguageServer):
             return  # the configuration changed meanwhile: a new load replaces this one
         del self.loading[folder]
         waiting = entry[1]
-        project = None if done.cancelled() else done.result()
+        if done.cancelled():
+            return
+        problem = done.exception()
+        if problem is not None:  # isolation: one project that fails must not stop the server
+            self.window_show_message(
+                types.ShowMessageParams(
+                    types.MessageType.Error,
+                    f"lanelint: cannot load the project at {folder}: {problem!r}; "
+                    "the next request for it tries again",
+                )
+            )
+            return
+        project = done.result()
         if project is None:
             return
         self._adopt(project)
@@ -342,15 +354,6 @@ class LanelintServer(LanguageServer):
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
             )
-
-
-def _load_quietly(path: Path, config: Config) -> Project | None:
-    """:meth:`Project.loaded` for a worker thread: a failure leaves the project unloaded (the
-    next request tries again) instead of an unhandled exception in the thread."""
-    try:
-        return Project.loaded(path, config)
-    except Exception:  # isolation: one bad project must not stop the server
-        return None
 
 
 def _path(uri: str) -> Path | None:

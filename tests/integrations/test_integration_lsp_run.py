@@ -150,3 +150,32 @@ def test_the_recorded_findings_of_an_opened_document_are_the_loaded_ones(
     session = folder / SESSION
     session.write_text(session.read_text("utf-8") + "\nMore.\n", "utf-8")
     assert Project.recorded(path, config, text) is None
+
+
+def test_a_project_that_fails_to_load_is_said_and_forgotten(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A load that raises (in its worker thread) becomes a message, and the next request for
+    the project starts a new load instead of waiting for this one forever."""
+    import asyncio
+
+    from lsprotocol import types
+
+    from lanelint.lsp.server import LanelintServer
+
+    server = LanelintServer()
+    shown: list[types.ShowMessageParams] = []
+    monkeypatch.setattr(server, "window_show_message", shown.append)
+    loop = asyncio.new_event_loop()
+    try:
+        failed: asyncio.Future[Project | None] = loop.create_future()
+        failed.set_exception(RuntimeError("boom"))
+        folder = Path("/nowhere/spec")
+        server.loading[folder] = (failed, {"file:///nowhere/spec/a.md"})
+        server._loaded(folder, failed)
+    finally:
+        loop.close()
+    assert folder not in server.loading
+    assert [m.type for m in shown] == [types.MessageType.Error]
+    assert "boom" in shown[0].message
+    assert server.projects == {}
