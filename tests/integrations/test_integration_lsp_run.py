@@ -179,3 +179,30 @@ def test_a_project_that_fails_to_load_is_said_and_forgotten(
     assert [m.type for m in shown] == [types.MessageType.Error]
     assert "boom" in shown[0].message
     assert server.projects == {}
+
+
+def test_a_file_a_report_claims_appearing_is_seen_by_the_next_edit(tmp_path: Path) -> None:
+    """The session keeps its view of the files on disk between edits only while no folder
+    changed: a claimed file that appears is found by the next edit that re-runs the
+    cross-document rules."""
+    (tmp_path / "lanelint.toml").write_text('spec = "spec"\n', "utf-8")
+    spec = tmp_path / "spec"
+    spec.mkdir()
+    report = spec / "gate_report_T-1.md"
+    text = (
+        "# Gate Report: T-1\n\n## 1) Role confirmation\n\nActing as System Analyst.\n\n"
+        "## Artifacts\n\n- `src/tool.py`: the tool.\n"
+    )
+    report.write_text(text, "utf-8")
+    config = load_config([spec])
+    project = Project.loaded(report, config)
+    display = project.display(report)
+    assert "PDP711" in [d.code for d in project.findings(display)]
+    project.set_buffer(report, text.replace("T-1", "T-2"))  # a new summary: a new phase
+    project.relint()
+    assert "PDP711" in [d.code for d in project.findings(display)]
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "tool.py").write_text("print()\n", "utf-8")
+    project.set_buffer(report, text)
+    project.relint()
+    assert "PDP711" not in [d.code for d in project.findings(display)]

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from functools import cached_property
+from pathlib import Path
 
 from lanelint.linter.engine import meta_rules
 from lanelint.linter.engine.config import Config
@@ -262,6 +263,7 @@ def run_workspace_rules(
     settings: RunSettings,
     extras: dict[str, object] | None = None,
     repository: RepositoryFiles | None = None,
+    base: Path | None = None,
 ) -> list[Diagnostic]:
     """The cross-document phase: every workspace rule once, over all summaries.
 
@@ -274,7 +276,7 @@ def run_workspace_rules(
     index = None
     workspace_rules = [rule for rule in settings.rules if isinstance(rule, WorkspaceRule)]
     if workspace_rules:
-        index = build_index(documents, settings.config.root, settings.roles, repository)
+        index = build_index(documents, settings.config.root, settings.roles, repository, base)
     context = WorkspaceContext(documents, settings.config, settings.roles, extras or {}, index)
     anchor = results[0].path if results else "."
     found: list[Diagnostic] = []

@@ -180,7 +180,10 @@ class WorkspaceIndex:
         root: Path,
         roles: RoleBook,
         repository: RepositoryFiles | None = None,
+        base: Path | None = None,
     ) -> None:
+        #: The folder the documents' paths are relative to (the run's, else the current one).
+        self._base = os.path.abspath(base) if base is not None else None
         # Building allocates many small records and no reference cycles; with few long-lived
         # objects tracked (summaries are not), the collector would otherwise run full passes
         # over every retained object again and again while the index grows.
@@ -395,7 +398,10 @@ class WorkspaceIndex:
         """A document's path relative to the project root (``/`` separators)."""
         cached = self._relative.get(path)
         if cached is None:
-            absolute = os.path.abspath(path)
+            if self._base is not None and not os.path.isabs(path):
+                absolute = os.path.normpath(os.path.join(self._base, path))
+            else:
+                absolute = os.path.abspath(path)
             cached = ""
             if absolute.startswith(self._root_prefix):
                 cached = absolute[len(self._root_prefix) :].replace(os.sep, "/")
@@ -598,11 +604,13 @@ def build_index(
     root: Path,
     roles: RoleBook,
     repository: RepositoryFiles | None = None,
+    base: Path | None = None,
 ) -> WorkspaceIndex:
     """The index of a run, merged from its documents' summaries (see the module doc).
 
     ``repository`` (the files below the root, walked once on first use) may be the previous
     index's, where a driver rebuilds the index after an edit and knows no file appeared or
-    went away on disk.
+    went away on disk. ``base`` is the folder the documents' paths are relative to where that
+    is not the current folder (a language-server session shows paths from the project root).
     """
-    return WorkspaceIndex(documents, root, roles, repository)
+    return WorkspaceIndex(documents, root, roles, repository, base)
