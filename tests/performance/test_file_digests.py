@@ -42,9 +42,8 @@ class _Later:
 
 
 @pytest.fixture(autouse=True)
-def _later_clock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    if "real_clock" not in request.keywords:
-        monkeypatch.setattr(digests, "time", _Later)
+def _later_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(digests, "time", _Later)
 
 
 def _write(path: Path, text: str, when: int = OLD) -> None:
@@ -98,12 +97,19 @@ def test_same_size_and_times_but_new_bytes_are_seen(
     assert found["a.md"] == digest_bytes(b"# A.md\n")
 
 
-@pytest.mark.real_clock
 def test_files_changed_just_before_they_were_read_are_read_again(
     tmp_path: Path, files: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Files written (their change time) less than two seconds before a run read them: their
     times cannot tell a second change within the same tick from none."""
+    newest = max(os.stat(path).st_ctime_ns for path in files.values())
+
+    class JustAfter:
+        @staticmethod
+        def time_ns() -> int:
+            return newest + 10**6  # a millisecond after the files were written
+
+    monkeypatch.setattr(digests, "time", JustAfter)
     reads = Reads(monkeypatch)
     digests.file_digests(tmp_path, files)
     assert reads.take() == ["a.md", "b.md"]
