@@ -27,6 +27,7 @@ import msgspec
 
 from lanelint.linter.engine.passes import DocumentResult, RunSettings
 from lanelint.linter.engine.registry import Rule
+from lanelint.linter.io.cache_folder import write_in_cache_folder
 from lanelint.linter.protocol.artifacts.placeholders import team_template_names
 from lanelint.linter.run import keys
 
@@ -124,7 +125,6 @@ class Cache:
 
     def __init__(self, root: Path, key: str) -> None:
         self.folder = cache_dir(root)
-        self.root = self.folder.parent  # writes never leave the folder that holds the cache
         self.key = key
         self._shards: dict[int, dict[str, tuple[str, bytes]]] = {}
         self._dirty: dict[int, dict[str, tuple[str, bytes]]] = {}
@@ -177,22 +177,12 @@ class Cache:
         """Write every changed shard atomically, keeping entries another run wrote meanwhile."""
         if not self._dirty:
             return
-        from lanelint.linter.io.writes import write_bytes_atomic, write_text_atomic
-
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.is_file():
-                write_text_atomic(
-                    ignore, "# Created by lanelint: a cache, never committed.\n*\n", root=self.root
-                )
-            for shard, changed in sorted(self._dirty.items()):
-                entries = self._read(shard)
-                entries.update(changed)
-                data = _ENCODER.encode(Shard(FORMAT, self.key, entries))
-                write_bytes_atomic(self._file(shard), data, root=self.root)
-        except OSError:
-            pass  # a read-only checkout, a full disk: the run goes on without a cache
+        for shard, changed in sorted(self._dirty.items()):
+            entries = self._read(shard)
+            entries.update(changed)
+            data = _ENCODER.encode(Shard(FORMAT, self.key, entries))
+            if not write_in_cache_folder(self.folder, self._file(shard).name, data):
+                break  # a read-only checkout, a full disk: the run goes on without a cache
         self._dirty.clear()
 
 

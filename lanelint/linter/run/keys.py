@@ -13,10 +13,20 @@ from functools import cache
 from pathlib import Path
 
 from lanelint.linter.engine.config import Config
+from lanelint.linter.io.cache_folder import CACHE_DIR, write_in_cache_folder
 from lanelint.linter.version import __version__
 
-#: The folder at the project root that holds every cache of lanelint.
-CACHE_DIR = ".lanelint_cache"
+__all__ = [
+    "CACHE_DIR",
+    "STAMP_TEMPLATE_NAME",
+    "cache_dir",
+    "config_stamp",
+    "program_stamp",
+    "source_stamp",
+    "surroundings_stamp",
+    "write_cache_file",
+]
+
 #: The stamp template a project may keep beside its documents (also looked for among them).
 STAMP_TEMPLATE_NAME = "PREFLIGHT_STAMP_TEMPLATE.md"
 
@@ -87,18 +97,6 @@ def surroundings_stamp(config: Config) -> str:
 
 
 def write_cache_file(root: Path, name: str, data: bytes) -> None:
-    """Write ``data`` as the file ``name`` of the project's cache folder, atomically, with the
-    folder's ``.gitignore``; silent on failure (a cache only saves work)."""
-    from lanelint.linter.io.writes import write_bytes_atomic, write_text_atomic
-
-    folder = cache_dir(root)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.is_file():
-            write_text_atomic(
-                ignore, "# Created by lanelint: a cache, never committed.\n*\n", root=folder.parent
-            )
-        write_bytes_atomic(folder / name, data, root=folder.parent)
-    except OSError:
-        pass
+    """Write ``data`` as the file ``name`` of the project's cache folder; silent on failure
+    (a cache only saves work)."""
+    write_in_cache_folder(cache_dir(root), name, data)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import msgspec
 
+from lanelint.linter.io.cache_folder import write_in_cache_folder
+
 FILE_NAME = "git.msgpack"
 #: Bump when the layout changes; other versions are ignored.
 VERSION = 3
@@ -87,8 +89,6 @@ class GitCache:
     def save(self, folder: Path) -> None:
         if not self.dirty:
             return
-        from lanelint.linter.io.writes import write_bytes_atomic, write_text_atomic
-
         files = self.files
         if len(files) > MAX_FILES:
             files = dict(list(files.items())[-MAX_FILES:])
@@ -101,12 +101,5 @@ class GitCache:
             self._history,
             self._reached,
         )
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            ignore = folder / ".gitignore"
-            if not ignore.is_file():
-                write_text_atomic(ignore, "# Created by lanelint: a cache, never committed.\n*\n")
-            write_bytes_atomic(folder / FILE_NAME, _ENCODER.encode(data))
-        except OSError:
-            return
-        self.dirty = False
+        if write_in_cache_folder(folder, FILE_NAME, _ENCODER.encode(data)):
+            self.dirty = False

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lanelint.linter.io.cache_folder import CACHE_DIR
 from lanelint.linter.protocol.vocabulary import verdicts
 from lanelint.linter.workspace.git import Branch, GitRepository, GitUnavailable, Resolved
 from lanelint.linter.workspace.index import RowRef, WorkspaceIndex
@@ -23,7 +24,6 @@ _EXTRAS_KEY = "ledger-history"
 _HEX = re.compile(r"[0-9a-fA-F]{7,40}")
 _RANGE = re.compile(r"([0-9a-fA-F]{7,40})\.\.\.?([0-9a-fA-F]{7,40})")
 _LIST_SPLIT = re.compile(r"[\s,;]+")
-CACHE_FOLDER = ".lanelint_cache"
 #: The skip reason of a run whose ledgers name no commit of the repository: they describe
 #: another repository (an example, a documentation-only checkout), and no note is due.
 FOREIGN = "none of the ledgers' commit ids is a commit of this repository"
@@ -195,7 +195,7 @@ def _build(
         return LedgerHistory(skipped="git checks are off (--no-git or git = false)")
     if not rows:
         return LedgerHistory(skipped=NO_ROWS)
-    cache_folder = root / CACHE_FOLDER if use_cache else None
+    cache_folder = root / CACHE_DIR if use_cache else None
     try:
         repository = GitRepository.open(root, cache_folder)
     except GitUnavailable as exc:
