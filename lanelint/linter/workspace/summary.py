@@ -45,7 +45,7 @@ from lanelint.linter.protocol.artifacts.ledger import Ledger, LedgerRow
 from lanelint.linter.protocol.artifacts.locks import LockAssignment
 from lanelint.linter.protocol.artifacts.model import Artifacts
 from lanelint.linter.protocol.artifacts.notes import Notes
-from lanelint.linter.protocol.artifacts.stamp import PreflightStamp, StampEntry
+from lanelint.linter.protocol.artifacts.stamp import PreflightStamp, StampEntry, field_named
 from lanelint.linter.protocol.artifacts.sync import SyncRecord
 from lanelint.linter.protocol.artifacts.tables import core
 from lanelint.linter.protocol.artifacts.task_file import TaskNote
@@ -141,11 +141,7 @@ class StampFact(msgspec.Struct, frozen=True, array_like=True, gc=False):
     fields: tuple[StampEntry, ...]
 
     def field(self, key: str) -> StampEntry | None:
-        wanted = key.casefold()
-        for entry in self.fields:
-            if entry.key.casefold() == wanted:
-                return entry
-        return None
+        return field_named(self.fields, key)
 
     @property
     def role(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -62,6 +63,15 @@ class StampEntry:
         return read_value(self.value).qualifiers
 
 
+def field_named(fields: Iterable[StampEntry], key: str) -> StampEntry | None:
+    """The first of a stamp's ``Key: value`` fields named ``key`` (any letter case)."""
+    wanted = key.casefold()
+    for entry in fields:
+        if entry.key.casefold() == wanted:
+            return entry
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class PreflightStamp:
     line: int
@@ -70,11 +80,7 @@ class PreflightStamp:
     checks: tuple[StampEntry, ...]
 
     def field(self, key: str) -> StampEntry | None:
-        wanted = key.casefold()
-        for entry in self.fields:
-            if entry.key.casefold() == wanted:
-                return entry
-        return None
+        return field_named(self.fields, key)
 
     def check(self, number: int) -> StampEntry | None:
         for entry in self.checks:
