@@ -394,20 +394,19 @@ class Run:
         from lanelint.linter.run.digests import file_digests
 
         here = os.getcwd()
+        located = {display: os.path.join(here, e.path) for display, e in self.entries.items()}
         digests: dict[str, str] = {}
-        unknown: dict[str, str] = {}
-        for display, entry in self.entries.items():
+        for display in located:
             known = None if display in self.buffers else self.results.get(display)
             if known is not None and known.digest is not None:
                 digests[display] = known.digest
-            else:
-                unknown[display] = os.path.join(here, entry.path)
+        unknown = {display: where for display, where in located.items() if display not in digests}
         found = file_digests(self.config.root, unknown)
         if found is None:
             return None  # an unreadable file is reported afresh by every run
         digests.update(found)
         self._digests = digests
-        self._record_key = record.record_key(self.config, digests, self.entries.values())
+        self._record_key = record.record_key(self.config, digests, located)
         return self._record_key
 
     def remembered(self, name: str, make: Callable[[WorkspaceIndex], str]) -> str:
@@ -423,7 +422,7 @@ class Run:
                 return kept
         repository = RepositoryFiles(self.config.root)
         text = make(self.index(repository))
-        if key is not None and self._recordable():
+        if key is not None:
             folders = repository.folders if repository.walked else None
             record.save_text(self.config.root, name, key, folders, text)
         return text

@@ -23,8 +23,7 @@ failure to read it, and any entry that does not decode to the expected types, is
 from __future__ import annotations
 
 import hashlib
-import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
@@ -33,7 +32,6 @@ import msgspec
 
 from lanelint.linter.engine.config import Config
 from lanelint.linter.engine.diagnostics import Diagnostic
-from lanelint.linter.io.discovery import FileEntry
 from lanelint.linter.protocol.document_class import DocumentClass
 from lanelint.linter.run import keys
 from lanelint.linter.workspace.repository import folders_unchanged
@@ -86,8 +84,9 @@ _LOCATED = msgspec.msgpack.Decoder(Located)
 _TEXT = msgspec.msgpack.Decoder(KeptText)
 
 
-def record_key(config: Config, digests: Mapping[str, str], entries: Iterable[FileEntry]) -> str:
-    """The key of a run over ``entries`` whose bytes have ``digests`` (display -> digest)."""
+def record_key(config: Config, digests: Mapping[str, str], located: Mapping[str, str]) -> str:
+    """The key of a run over the documents ``located`` (display path -> absolute path) whose
+    bytes have ``digests`` (display path -> digest)."""
     parts = [
         f"record {FORMAT}",
         keys.program_stamp(),
@@ -101,10 +100,9 @@ def record_key(config: Config, digests: Mapping[str, str], entries: Iterable[Fil
         from lanelint.linter.workspace.git import refs_state
 
         parts.append(refs_state(config.root))
-    parts.extend(f"{path}\0{digest}" for path, digest in sorted(digests.items()))
-    # where each document is: the same display path may name another file from another folder
-    here = os.getcwd()
-    parts.extend(sorted(f"{e.display}\0{os.path.join(here, e.path)}" for e in entries))
+    # each document, its bytes, and where it is (the same display path may name another file
+    # from another folder)
+    parts.extend(f"{path}\0{digests[path]}\0{located[path]}" for path in sorted(located))
     return hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=16).hexdigest()
 
 
