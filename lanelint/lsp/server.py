@@ -209,11 +209,13 @@ class LanelintServer(LanguageServer):
     def publish_findings(
         self, uri: str, text: str, found: list[Diagnostic], root: Path, version: int | None
     ) -> None:
-        """Publish ``found`` for an open document before its project is loaded."""
+        """Publish ``found`` (every finding of one document, in ``text``) for ``uri``."""
         lines = text.split("\n")
         items = [self.to_lsp(d, lines, root) for d in found]
         if items:
             self.published.add(uri)
+        else:
+            self.published.discard(uri)
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=items, version=version)
         )
@@ -221,24 +223,13 @@ class LanelintServer(LanguageServer):
     def publish(self, project: Project, display: str) -> None:
         """Publish a document's findings, as the publishing rule allows (else clear them)."""
         uri = self.uri_of(project, display)
-        lines = project.text_of(display).split("\n")
         opened = self.workspace.text_documents.get(uri)
         shown = self.policy == "project" or opened is not None
         found = project.findings(display) if shown else []
         if not found and uri not in self.published and not (shown and opened is not None):
             return  # nothing was shown and nothing is: no message needed
-        items = [self.to_lsp(d, lines, project.root) for d in found]
-        if items:
-            self.published.add(uri)
-        else:
-            self.published.discard(uri)
-        self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(
-                uri=uri,
-                diagnostics=items,
-                version=opened.version if opened is not None else None,
-            )
-        )
+        version = opened.version if opened is not None else None
+        self.publish_findings(uri, project.text_of(display), found, project.root, version)
 
     def position(self, lines: list[str], line: int, character: int) -> types.Position:
         """A 0-based LSP position, in the client's code units, from code-point columns."""
